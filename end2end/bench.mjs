@@ -1,0 +1,80 @@
+// Benchmark (not a test): bundle sizes, and in headless Chromium against the
+// seeded stack, HTTP requests and milliseconds to the first inbox row.
+// Usage: node bench.mjs [runs]   — writes bench-results/bench-<stamp>.json
+import { chromium } from '@playwright/test';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const base = `http://127.0.0.1:${process.env.AUTAN_EDGE_PORT || '8080'}`;
+const runs = Number(process.argv[2] || 7);
+const user = process.env.AUTAN_BENCH_USER || 'mdupont';
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+
+async function oneRun() {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'autan-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const page = context.pages()[0] || await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const requests = [];
+  const sizes = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => requests.push({ id: e.requestId, url: e.request.url, method: e.request.method, t: e.timestamp }));
+  cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
+
+  const result = {};
+  // 1. Cold page load: navigation start → login form usable.
+  await page.goto(`${base}/connexion`);
+  await page.getByLabel('Identifiant').waitFor();
+  result.loadToLoginFormMs = await page.evaluate(() => performance.now());
+  const loadRequests = [...requests];
+  result.firstLoadRequests = loadRequests.length;
+  result.firstLoadTransferBytes = loadRequests.reduce((s, r) => s + (sizes.get(r.id) || 0), 0);
+
+  // 2. Login click → first inbox row (no hint: a fresh browser).
+  const measureLogin = async (label) => {
+    await page.getByLabel('Identifiant').fill(user);
+    await page.getByLabel('Mot de passe').fill('autan-demo');
+    const before = requests.length;
+    const t0 = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.locator('table.message-list tbody tr').first().waitFor();
+    const t1 = await page.evaluate(() => performance.now());
+    const jmapCalls = requests.slice(before).filter((r) => r.url.includes('/jmap'));
+    result[`${label}LoginToFirstRowMs`] = t1 - t0;
+    result[`${label}HttpRequests`] = jmapCalls.length;
+    result[`${label}ApiPosts`] = jmapCalls.filter((r) => r.method === 'POST').length;
+  };
+  await measureLogin('cold');
+  // 3. Log out and in again: the remembered inbox id makes it one API request.
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByLabel('Identifiant').waitFor();
+  await measureLogin('warm');
+  result.rows = await page.locator('table.message-list tbody tr').count();
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+  return result;
+}
+
+const sizeReport = JSON.parse(readFileSync(path.join(root, 'target/size-report.json'), 'utf8'));
+const browser = [];
+for (let i = 0; i < runs; i++) browser.push(await oneRun());
+const keys = Object.keys(browser[0]);
+const summary = Object.fromEntries(keys.map((k) => [k, { median: median(browser.map((r) => r[k])), p95: p95(browser.map((r) => r[k])) }]));
+const out = { date: new Date().toISOString(), runs, user, sizes: sizeReport, summary, raw: browser };
+mkdirSync(path.join(here, 'bench-results'), { recursive: true });
+const file = path.join(here, 'bench-results', `bench-${out.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(out, null, 2));
+console.log(`first load: ${sizeReport.firstLoad.brotli} B brotli, ${sizeReport.firstLoad.gzip} B gzip, ${sizeReport.firstLoad.raw} B raw`);
+for (const k of keys) console.log(`${k.padEnd(28)} median ${summary[k].median.toFixed(1).padStart(9)}   p95 ${summary[k].p95.toFixed(1).padStart(9)}`);
+console.log(`written to ${file}`);

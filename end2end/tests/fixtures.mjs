@@ -1,0 +1,79 @@
+// Shared helpers: a page fixture that fails a test on any uncaught page error
+// or CSP violation, the server-side truth through JMAP, login, and axe-core.
+import { test as base, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EDGE = `http://127.0.0.1:${process.env.AUTAN_EDGE_PORT || '8080'}`;
+export const PASSWORD = 'autan-demo';
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      const t = m.text();
+      if (/Content Security Policy|panicked|RuntimeError|unreachable executed/i.test(t)) problems.push(`console: ${t}`);
+    });
+    await use(page);
+    expect(problems, 'no page errors, panics or CSP violations').toEqual([]);
+  },
+});
+export { expect };
+
+/** One JMAP request straight to the server (through the edge), as `user`. */
+export async function jmap(user, methodCalls) {
+  const auth = 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64');
+  const session = await (await fetch(`${EDGE}/jmap/`, { headers: { Authorization: auth } })).json();
+  const accountId = session.primaryAccounts['urn:ietf:params:jmap:mail'];
+  const calls = methodCalls(accountId);
+  const res = await fetch(new URL(session.apiUrl, EDGE), {
+    method: 'POST',
+    headers: { Authorization: auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ using: ['urn:ietf:params:jmap:core', 'urn:ietf:params:jmap:mail'], methodCalls: calls }),
+  });
+  const body = await res.json();
+  return Object.fromEntries(body.methodResponses.map(([name, args, id]) => [id, { name, ...args }]));
+}
+
+/** The server's view of a user's mailboxes and of the first page of one. */
+export async function serverMailboxes(user) {
+  const r = await jmap(user, (a) => [['Mailbox/get', { accountId: a }, 'm']]);
+  return r.m.list;
+}
+
+export async function serverFirstPage(user, mailboxId, limit = 50) {
+  const r = await jmap(user, (a) => [
+    ['Email/query', { accountId: a, filter: { inMailbox: mailboxId }, sort: [{ property: 'receivedAt', isAscending: false }], limit, calculateTotal: true }, 'q'],
+    ['Email/get', { accountId: a, '#ids': { resultOf: 'q', name: 'Email/query', path: '/ids' }, properties: ['subject', 'keywords'] }, 'g'],
+  ]);
+  const byId = Object.fromEntries(r.g.list.map((e) => [e.id, e]));
+  return { total: r.q.total, emails: r.q.ids.map((id) => byId[id]) };
+}
+
+export async function login(page, user = 'mdupont', password = PASSWORD) {
+  await page.goto('/connexion');
+  await page.getByLabel('Identifiant').fill(user);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Runs axe-core in the page (evaluated through the DevTools protocol, so the
+ *  app's CSP stays enforced) and returns the WCAG 2.1 A/AA violations. */
+export async function axeViolations(page) {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+export function stack(command) {
+  execFileSync('bash', [path.join(ROOT, 'scripts/dev/stack.sh'), command], { stdio: 'inherit' });
+}

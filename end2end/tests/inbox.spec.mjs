@@ -1,0 +1,40 @@
+// Journey: log in as the demo teacher, see the inbox as the server holds it,
+// unread counts in the folder tree; log out and be back at the login.
+import { test, expect, login, serverMailboxes, serverFirstPage } from './fixtures.mjs';
+
+test('the teacher sees her inbox as the server holds it, then logs out', async ({ page }) => {
+  const boxes = await serverMailboxes('mdupont');
+  const inbox = boxes.find((m) => m.role === 'inbox');
+  const truth = await serverFirstPage('mdupont', inbox.id);
+  expect(truth.emails.length).toBeGreaterThan(10);
+
+  await login(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Boîte de réception' })).toBeVisible();
+  const rows = page.locator('table.message-list tbody tr');
+  await expect(rows).toHaveCount(truth.emails.length);
+  const subjects = await page.locator('table.message-list tbody td.col-subject').allInnerTexts();
+  expect(subjects.map((s) => s.trim())).toEqual(truth.emails.map((e) => (e.subject || '(sans objet)').trim()));
+  const unreadRows = await page.locator('table.message-list tbody tr.unread').count();
+  expect(unreadRows).toBe(truth.emails.filter((e) => !e.keywords?.$seen).length);
+  await expect(page.getByText(`sur ${truth.total}`)).toBeVisible();
+
+  // Every folder with unread mail shows the server's count; the others none.
+  const tree = page.getByRole('navigation', { name: 'Dossiers' });
+  const withUnread = boxes.filter((m) => m.unreadEmails > 0);
+  expect(withUnread.length).toBeGreaterThan(0);
+  await expect(tree.locator('.badge')).toHaveCount(withUnread.length);
+  const badgeTexts = (await tree.locator('.badge').allInnerTexts()).map(Number).sort((a, b) => a - b);
+  expect(badgeTexts).toEqual(withUnread.map((m) => m.unreadEmails).sort((a, b) => a - b));
+  await expect(tree.getByRole('link', { name: new RegExp(`^Boîte de réception, ${inbox.unreadEmails} non lus`) })).toBeVisible();
+
+  // The date column is in French format with the full date on hover.
+  const firstDate = page.locator('table.message-list tbody tr').first().locator('time');
+  await expect(firstDate).toHaveAttribute('title', /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d/);
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/\/connexion/);
+  await expect(page.getByRole('heading', { name: 'Connexion à la messagerie' })).toBeVisible();
+  await expect(page.getByText('Vous êtes déconnecté.')).toBeVisible();
+  // Nothing of the mailbox is left in the page.
+  await expect(page.locator('table.message-list')).toHaveCount(0);
+});

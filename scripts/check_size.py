@@ -1,0 +1,11 @@
+#!/usr/bin/env python3
+"""Fails when the first load grows past its ceiling (a regression guard; the
+budget itself is reported by the benchmark)."""
+import json, sys
+
+CEILING_BROTLI = 250_000  # bytes, html+js+wasm+css+config.json
+report = json.load(open(sys.argv[1]))
+total = report["firstLoad"]["brotli"]
+print(f"first load: {total} B brotli (ceiling {CEILING_BROTLI} B)")
+if total > CEILING_BROTLI:
+    sys.exit(f"first load {total} B brotli exceeds the {CEILING_BROTLI} B ceiling")

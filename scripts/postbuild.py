@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""After `trunk build --release`: make dist/ CSP-clean and precompressed, and
+report sizes.
+
+- Trunk injects an inline <script type="module"> that boots the wasm; a strict
+  CSP (script-src 'self') forbids inline scripts, so it is moved to a file.
+- Every text asset and the .wasm get .br and .gz siblings (served by the edge
+  server and, in production, by the web server's static compression).
+- Writes target/size-report.json: raw, gzip and brotli bytes per file and the
+  first-load total (html + js + wasm + css + config.json).
+"""
+import base64, gzip, hashlib, json, pathlib, re, subprocess, sys
+
+dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
+index = dist / "index.html"
+html = index.read_text(encoding="utf-8")
+
+m = re.search(r'<script type="module">(.*?)</script>', html, re.S)
+if m:
+    body = m.group(1).strip() + "\n"
+    digest = hashlib.sha384(body.encode()).digest()
+    name = f"boot-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
+    (dist / name).write_text(body, encoding="utf-8")
+    sri = "sha384-" + base64.b64encode(digest).decode()
+    tag = f'<script type="module" src="/{name}" integrity="{sri}"></script>'
+    html = html[: m.start()] + tag + html[m.end():]
+    html = re.sub(r"\n\s*\n(\s*\n)+", "\n", html)
+    index.write_text(html, encoding="utf-8")
+elif "<script" in html and 'src="/boot-' not in html:
+    sys.exit("postbuild: unexpected index.html layout")
+
+if re.search(r"<script(?![^>]*\bsrc=)", html):
+    sys.exit("postbuild: an inline script is still in index.html")
+
+def brotli(data: bytes) -> bytes:
+    return subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout
+
+report = {"files": {}, "firstLoad": {}}
+for path in sorted(dist.rglob("*")):
+    if path.is_dir() or path.suffix in (".br", ".gz"):
+        continue
+    if path.suffix not in (".wasm", ".js", ".css", ".html", ".json", ".svg"):
+        continue
+    raw = path.read_bytes()
+    gz = gzip.compress(raw, 9)
+    br = brotli(raw)
+    (path.parent / (path.name + ".gz")).write_bytes(gz)
+    (path.parent / (path.name + ".br")).write_bytes(br)
+    rel = str(path.relative_to(dist))
+    report["files"][rel] = {"raw": len(raw), "gzip": len(gz), "brotli": len(br)}
+
+first = ["index.html", "config.json"] + [
+    f for f in report["files"] if "/" not in f and f.endswith((".wasm", ".js", ".css"))
+]
+for k in ("raw", "gzip", "brotli"):
+    report["firstLoad"][k] = sum(report["files"][f][k] for f in first if f in report["files"])
+report["firstLoad"]["files"] = first
+
+out = pathlib.Path("target/size-report.json")
+out.parent.mkdir(exist_ok=True)
+out.write_text(json.dumps(report, indent=2))
+print(f"{'file':44} {'raw':>9} {'gzip':>9} {'brotli':>9}")
+for f in first:
+    s = report["files"].get(f)
+    if s:
+        print(f"{f:44} {s['raw']:>9} {s['gzip']:>9} {s['brotli']:>9}")
+fl = report["firstLoad"]
+print(f"{'first load (html+js+wasm+css+config)':44} {fl['raw']:>9} {fl['gzip']:>9} {fl['brotli']:>9}")

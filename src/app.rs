@@ -1,0 +1,113 @@
+//! The root: loads `config.json`, applies the académie's look, provides the
+//! shared contexts and routes.
+
+use crate::auth::provide_auth;
+use crate::browser;
+use crate::config::{AuthMode, Config};
+use crate::i18n::{provide_i18n, use_i18n, Lang};
+use crate::login::LoginPage;
+use crate::mail::MailPage;
+use crate::shell::{AccountPage, ComingSoon, OptionsPage, Shell};
+use crate::store::mail::provide_mail_store;
+use crate::ui::notices::provide_notices;
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+async fn load_config() -> Result<Config, String> {
+    let resp = gloo_net::http::Request::get("/config.json")
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    let body = resp.text().await.map_err(|e| e.to_string())?;
+    Config::parse(&body)
+}
+
+fn apply_look(config: &Config) {
+    let c = &config.academie.colors;
+    browser::set_css_vars(&[
+        ("--primary", c.primary.as_str()),
+        ("--on-primary", c.on_primary.as_str()),
+        ("--accent", c.accent.as_str()),
+    ]);
+    browser::set_title(&format!("Autan — {}", config.academie.name));
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let saved = browser::local_get("autan.lang").and_then(|c| Lang::from_code(&c));
+    let i18n = provide_i18n(saved.unwrap_or_default());
+    provide_notices();
+    provide_auth();
+    provide_mail_store();
+    Effect::new(move || browser::set_lang(i18n.lang.get().code()));
+
+    let config = LocalResource::new(load_config);
+    view! {
+        <Transition fallback=move || {
+            view! { <p class="boot" role="status">{move || i18n.t("app.loading")}</p> }
+        }>
+            {move || {
+                config
+                    .get()
+                    .map(|result| match result {
+                        Ok(cfg) => {
+                            if saved.is_none() {
+                                if let Some(l) = cfg.language.as_deref().and_then(Lang::from_code) {
+                                    i18n.lang.set(l);
+                                }
+                            }
+                            apply_look(&cfg);
+                            view! { <Configured config=cfg /> }.into_any()
+                        }
+                        Err(_) => {
+                            view! {
+                                <main class="boot">
+                                    <p role="alert">{move || i18n.t("app.config_error")}</p>
+                                    <button type="button" on:click=move |_| config.refetch()>
+                                        {move || i18n.t("app.retry")}
+                                    </button>
+                                </main>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+        </Transition>
+    }
+}
+
+#[component]
+fn Configured(config: Config) -> impl IntoView {
+    let i18n = use_i18n();
+    let sso = config.auth.mode == AuthMode::Sso;
+    provide_context(config);
+    if sso && !browser::cookies_enabled() {
+        return view! {
+            <main class="boot">
+                <p role="alert">{move || i18n.t("app.cookies_disabled")}</p>
+            </main>
+        }
+        .into_any();
+    }
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <Redirect path="/courrier" /> }>
+                <Route path=path!("/connexion") view=LoginPage />
+                <Route path=path!("/compte") view=AccountPage />
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("") view=|| view! { <Redirect path="/courrier" /> } />
+                    <Route path=path!("courrier/:folder?") view=MailPage />
+                    <Route path=path!("agenda") view=|| view! { <ComingSoon area="nav.calendar" /> } />
+                    <Route path=path!("contacts") view=|| view! { <ComingSoon area="nav.contacts" /> } />
+                    <Route path=path!("options") view=OptionsPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+    .into_any()
+}

@@ -1,0 +1,208 @@
+//! Dates as French users read them, in Europe/Paris time. Pure: `now` is passed in.
+
+use super::catalogue::{text, Lang};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
+
+/// Last Sunday of a month, as a date.
+fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
+    let first_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let last = first_next.pred_opt()?;
+    let back = last.weekday().num_days_from_sunday();
+    Some(last - Duration::days(i64::from(back)))
+}
+
+/// UTC offset of Europe/Paris at `utc`: summer time runs from the last Sunday
+/// of March to the last Sunday of October, 01:00 UTC (EU rule since 1996).
+pub fn paris_offset_seconds(utc: DateTime<Utc>) -> i32 {
+    let year = utc.year();
+    let start = last_sunday(year, 3).and_then(|d| d.and_hms_opt(1, 0, 0));
+    let end = last_sunday(year, 10).and_then(|d| d.and_hms_opt(1, 0, 0));
+    match (start, end) {
+        (Some(s), Some(e)) if utc.naive_utc() >= s && utc.naive_utc() < e => 7200,
+        _ => 3600,
+    }
+}
+
+/// Wall-clock time in Paris.
+pub fn to_paris(utc: DateTime<Utc>) -> chrono::NaiveDateTime {
+    utc.naive_utc() + Duration::seconds(i64::from(paris_offset_seconds(utc)))
+}
+
+pub fn parse_utc(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|d| d.with_timezone(&Utc))
+}
+
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const FR_MONTHS_SHORT: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const FR_DAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+const EN_DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn day_name(lang: Lang, w: Weekday) -> &'static str {
+    let i = w.num_days_from_monday() as usize;
+    match lang {
+        Lang::Fr => FR_DAYS[i],
+        Lang::En => EN_DAYS[i],
+    }
+}
+
+/// The short date of a message list row: the time today, « hier » and the
+/// time yesterday, day and month this year, the full numeric date before.
+pub fn list_date(when: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
+    let local = to_paris(when);
+    let today = to_paris(now).date();
+    let time = format!("{:02}:{:02}", local.hour(), local.minute());
+    let m = local.month0() as usize;
+    if local.date() == today {
+        time
+    } else if today.pred_opt() == Some(local.date()) {
+        format!("{} {time}", text(lang, "date.yesterday"))
+    } else if local.year() == today.year() && local.date() < today {
+        match lang {
+            Lang::Fr => format!("{} {}", local.day(), FR_MONTHS_SHORT[m]),
+            Lang::En => format!("{} {}", local.day(), &EN_MONTHS[m][..3]),
+        }
+    } else {
+        format!("{:02}/{:02}/{}", local.day(), local.month(), local.year())
+    }
+}
+
+/// The full date, e.g. « mardi 12 novembre 2026 à 14:05 ».
+pub fn full_date(when: DateTime<Utc>, lang: Lang) -> String {
+    let l = to_paris(when);
+    let m = l.month0() as usize;
+    let month = match lang {
+        Lang::Fr => FR_MONTHS[m],
+        Lang::En => EN_MONTHS[m],
+    };
+    let day = match (lang, l.day()) {
+        (Lang::Fr, 1) => "1er".to_string(),
+        (_, d) => d.to_string(),
+    };
+    format!(
+        "{} {day} {month} {} {} {:02}:{:02}",
+        day_name(lang, l.weekday()),
+        l.year(),
+        text(lang, "date.at"),
+        l.hour(),
+        l.minute()
+    )
+}
+
+/// A UTC instant from Paris wall-clock parts (for tests and forms).
+pub fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Option<DateTime<Utc>> {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).single()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        parse_utc(s).unwrap()
+    }
+
+    #[test]
+    fn paris_offsets_across_dst_changes() {
+        let cases = [
+            ("2026-03-29T00:59:59Z", 3600),
+            ("2026-03-29T01:00:00Z", 7200),
+            ("2026-10-25T00:59:59Z", 7200),
+            ("2026-10-25T01:00:00Z", 3600),
+            ("2026-01-15T12:00:00Z", 3600),
+            ("2026-07-14T12:00:00Z", 7200),
+            ("2027-03-28T01:00:00Z", 7200),
+        ];
+        for (s, want) in cases {
+            assert_eq!(paris_offset_seconds(at(s)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn list_dates_in_french() {
+        let now = at("2026-11-22T10:00:00Z");
+        let cases = [
+            ("2026-11-22T07:05:00Z", "08:05"),
+            ("2026-11-21T22:30:00Z", "hier 23:30"),
+            // 23:30 UTC on the 21st is already the 22nd in Paris.
+            ("2026-11-21T23:30:00Z", "00:30"),
+            ("2026-03-01T12:00:00Z", "1 mars"),
+            ("2026-02-10T12:00:00Z", "10 févr."),
+            ("2025-12-31T23:30:00Z", "01/01/2026"),
+            ("2025-12-30T12:00:00Z", "30/12/2025"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(list_date(at(s), now, Lang::Fr), want, "{s}");
+        }
+        assert_eq!(
+            list_date(at("2026-02-10T12:00:00Z"), now, Lang::En),
+            "10 Feb"
+        );
+        assert_eq!(
+            list_date(at("2026-11-21T12:00:00Z"), now, Lang::En),
+            "yesterday 13:00"
+        );
+    }
+
+    #[test]
+    fn full_dates() {
+        assert_eq!(
+            full_date(at("2026-11-17T16:30:00Z"), Lang::Fr),
+            "mardi 17 novembre 2026 à 17:30"
+        );
+        assert_eq!(
+            full_date(at("2026-09-01T06:00:00Z"), Lang::Fr),
+            "mardi 1er septembre 2026 à 08:00"
+        );
+        assert_eq!(
+            full_date(at("2026-07-14T12:00:00Z"), Lang::En),
+            "Tuesday 14 July 2026 at 14:00"
+        );
+        assert!(utc(2026, 2, 30, 0, 0).is_none());
+    }
+}

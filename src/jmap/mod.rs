@@ -1,0 +1,18 @@
+//! The JMAP protocol (RFC 8620, RFC 8621 and Cyrus's extensions), pure Rust.
+//! Only `transport` (fetch) and `client` (batching over it) touch the browser;
+//! they compile natively too so that the whole crate is checked by `cargo test`.
+
+pub mod auth;
+pub mod batch;
+pub mod error;
+pub mod mail;
+pub mod push;
+pub mod request;
+pub mod response;
+pub mod session;
+pub mod url;
+
+pub mod client;
+pub mod transport;
+
+pub use error::Error;

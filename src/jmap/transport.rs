@@ -1,0 +1,66 @@
+//! The only browser-facing part of the protocol layer: HTTP through fetch.
+
+use super::auth::Auth;
+use super::error::Error;
+use super::session::Session;
+use gloo_net::http::{Request, RequestBuilder};
+use web_sys::RequestCredentials;
+
+fn with_auth(builder: RequestBuilder, auth: &Auth) -> RequestBuilder {
+    let builder = builder.credentials(RequestCredentials::SameOrigin);
+    match auth.header() {
+        Some(h) => builder.header("Authorization", h),
+        None => builder,
+    }
+}
+
+fn transport(e: gloo_net::Error) -> Error {
+    Error::Transport(e.to_string())
+}
+
+async fn finish(resp: gloo_net::http::Response) -> Result<(String, String), Error> {
+    let status = resp.status();
+    let url = resp.url();
+    let body = resp.text().await.map_err(transport)?;
+    if (200..300).contains(&status) {
+        Ok((body, url))
+    } else {
+        Err(Error::from_http(status, &body))
+    }
+}
+
+/// Fetches and decodes the session, following `/.well-known/jmap` redirects.
+pub async fn get_session(url: &str, auth: &Auth) -> Result<Session, Error> {
+    let resp = with_auth(Request::get(url), auth)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(transport)?;
+    let (body, final_url) = finish(resp).await?;
+    Session::parse(&body, &final_url)
+}
+
+/// POSTs a JSON body to the API URL and returns the response text.
+pub async fn post_json(url: &str, auth: &Auth, body: String) -> Result<String, Error> {
+    let req = with_auth(Request::post(url), auth)
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(transport)?;
+    let resp = req.send().await.map_err(transport)?;
+    finish(resp).await.map(|(b, _)| b)
+}
+
+/// Uploads a blob (file picker, drag-and-drop) and returns the server's JSON.
+pub async fn upload(
+    url: &str,
+    auth: &Auth,
+    content_type: &str,
+    blob: &web_sys::Blob,
+) -> Result<String, Error> {
+    let req = with_auth(Request::post(url), auth)
+        .header("Content-Type", content_type)
+        .body(blob)
+        .map_err(transport)?;
+    let resp = req.send().await.map_err(transport)?;
+    finish(resp).await.map(|(b, _)| b)
+}

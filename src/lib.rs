@@ -1,0 +1,22 @@
+//! Autan, the webmail of the French académies: a Leptos CSR app over JMAP.
+//!
+//! Data flows one way: `config.json` → `auth` (session) → `jmap` client →
+//! `store` → feature pages (`mail`, ...) → user intents → `jmap` client.
+
+pub mod app;
+pub mod auth;
+pub mod browser;
+pub mod config;
+pub mod i18n;
+pub mod jmap;
+pub mod login;
+pub mod mail;
+pub mod shell;
+pub mod store;
+pub mod ui;
+
+/// Entry point called by `main` in the browser.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,70 @@
+//! The folder pane: special folders first, user folders nested, unread counts.
+
+use super::{folder_href, role_key};
+use crate::i18n::use_i18n;
+use crate::store::folders::{rows, FolderRow};
+use crate::store::mail::use_mail_store;
+use leptos::prelude::*;
+
+fn icon(role: Option<&str>) -> &'static str {
+    match role {
+        Some("inbox") => "📥",
+        Some("drafts") => "📝",
+        Some("sent") => "📤",
+        Some("archive") => "🗄",
+        Some("junk") => "⛔",
+        Some("trash") => "🗑",
+        _ => "📁",
+    }
+}
+
+#[component]
+pub fn FolderTree() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_mail_store();
+    let folder_rows = Memo::new(move |_| store.mailboxes.with(|m| rows(m)));
+    let open_id = move || {
+        store
+            .page
+            .with(|p| p.as_ref().map(|p| p.mailbox_id.clone()))
+    };
+    view! {
+        <nav class="folder-pane" aria-labelledby="folders-title">
+            <h2 id="folders-title">{move || i18n.t("mail.folders")}</h2>
+            <ul class="folders">
+                <For each=move || folder_rows.get() key=|r: &FolderRow| (r.id.clone(), r.unread, r.name.clone()) let:row>
+                    {
+                        let id = row.id.clone();
+                        let role = row.role.clone();
+                        let href = folder_href(&row.id, row.role.as_deref());
+                        let name = row.name.clone();
+                        let label = move || match role_key(role.as_deref()) {
+                            Some(k) => i18n.t(k).to_string(),
+                            None => name.clone(),
+                        };
+                        let unread = row.unread;
+                        let depth_class = format!("folder depth-{}", row.depth.min(6));
+                        let current = move || (open_id() == Some(id.clone())).then_some("page");
+                        view! {
+                            <li class=depth_class>
+                                <a href=href aria-current=current>
+                                    <span class="folder-icon" aria-hidden="true">{icon(row.role.as_deref())}</span>
+                                    <span class="folder-name">{label}</span>
+                                    {(unread > 0)
+                                        .then(|| {
+                                            view! {
+                                                <span class="badge" aria-hidden="true">{unread}</span>
+                                                <span class="sr-only">
+                                                    {move || format!(", {}", i18n.tf("mail.unread_count", &[("n", &unread.to_string())]))}
+                                                </span>
+                                            }
+                                        })}
+                                </a>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </nav>
+    }
+}

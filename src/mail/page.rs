@@ -1,0 +1,125 @@
+//! The Courrier page: opens the folder named in the URL and keeps it in sync.
+
+use super::folder_tree::FolderTree;
+use super::message_list::MessageList;
+use crate::auth::use_auth;
+use crate::browser;
+use crate::config::Config;
+use crate::jmap::push::next_poll_delay_ms;
+use crate::jmap::Error;
+use crate::store::mail::use_mail_store;
+use crate::ui::notices::use_notices;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+#[component]
+pub fn MailPage() -> impl IntoView {
+    let auth = use_auth();
+    let store = use_mail_store();
+    let notices = use_notices();
+    let config = expect_context::<Config>();
+    let params = use_params_map();
+    let folder = Memo::new(move |_| params.read().get("folder"));
+
+    let on_error = {
+        let config = config.clone();
+        move |e: Error| match e {
+            Error::Unauthorized => auth.expire(&config),
+            e => notices.report(&e),
+        }
+    };
+
+    // Open the folder of the URL whenever it changes.
+    let open_error = on_error.clone();
+    Effect::new(move |_| {
+        let f = folder.get();
+        let Some(client) = auth.client.get_untracked() else {
+            return;
+        };
+        let on_error = open_error.clone();
+        spawn_local(async move {
+            let started = js_sys::Date::now();
+            match store.open(&client, f, false).await {
+                Ok(()) => {
+                    notices.reachable();
+                    browser::publish_metric("firstViewMs", js_sys::Date::now() - started);
+                    browser::publish_metric("apiRequests", f64::from(client.requests_sent()));
+                }
+                Err(e) => on_error(e),
+            }
+        });
+    });
+
+    // Sync: poll `*/changes` (Cyrus does not stream push); faster while the
+    // server is unreachable, at once on window focus or « Réessayer ».
+    let alive = Arc::new(AtomicBool::new(true));
+    let poke = Arc::new(AtomicBool::new(false));
+    {
+        let alive = alive.clone();
+        on_cleanup(move || alive.store(false, Ordering::Relaxed));
+    }
+    let focus_poke = poke.clone();
+    let focus = window_event_listener(leptos::ev::focus, move |_| {
+        focus_poke.store(true, Ordering::Relaxed)
+    });
+    on_cleanup(move || focus.remove());
+    let interval = config.jmap.poll_seconds;
+    let Some(client) = auth.client.get_untracked() else {
+        return view! { <div class="mail"></div> }.into_any();
+    };
+    spawn_local(async move {
+        let mut failures = 0u32;
+        let mut retry_seen = notices.retry.get_untracked();
+        loop {
+            let delay = next_poll_delay_ms(interval, failures);
+            let mut waited = 0;
+            while waited < delay {
+                browser::sleep_ms(250).await;
+                waited += 250;
+                if !alive.load(Ordering::Relaxed) {
+                    return;
+                }
+                let retry = notices.retry.get_untracked();
+                if retry != retry_seen || poke.swap(false, Ordering::Relaxed) {
+                    retry_seen = retry;
+                    break;
+                }
+            }
+            if auth.client.with_untracked(|c| c.as_ref() != Some(&client)) {
+                return;
+            }
+            let was_unreachable = notices.unreachable.get_untracked();
+            match store.sync(&client).await {
+                Ok(reloaded) => {
+                    failures = 0;
+                    if was_unreachable {
+                        notices.reachable();
+                        // Show what the URL asks for, in case a click failed while down.
+                        if !reloaded {
+                            let _ = store.open(&client, folder.get_untracked(), true).await;
+                        }
+                    }
+                }
+                Err(Error::Unauthorized) => {
+                    on_error(Error::Unauthorized);
+                    return;
+                }
+                Err(e) => {
+                    failures += 1;
+                    on_error(e);
+                }
+            }
+        }
+    });
+
+    view! {
+        <div class="mail">
+            <FolderTree />
+            <MessageList />
+        </div>
+    }
+    .into_any()
+}

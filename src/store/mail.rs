@@ -1,0 +1,152 @@
+//! The mail store: the folder tree and the open folder's list window, loaded
+//! in one JMAP request per view and kept current by `*/changes` polling.
+
+use super::folders;
+use super::mail_requests::{changes_request, has_changed, read_view, view_request, ListPage};
+use crate::browser;
+use crate::jmap::client::Client;
+use crate::jmap::mail::Mailbox;
+use crate::jmap::Error;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct MailStore {
+    pub mailboxes: RwSignal<Vec<Mailbox>>,
+    pub mailbox_state: RwSignal<String>,
+    /// The list window of the open folder.
+    pub page: RwSignal<Option<ListPage>>,
+    pub loading: RwSignal<bool>,
+    /// Increases with every view load; a late answer for an older one is dropped.
+    generation: StoredValue<u64>,
+}
+
+pub fn provide_mail_store() -> MailStore {
+    let s = MailStore {
+        mailboxes: RwSignal::new(Vec::new()),
+        mailbox_state: RwSignal::new(String::new()),
+        page: RwSignal::new(None),
+        loading: RwSignal::new(false),
+        generation: StoredValue::new(0),
+    };
+    provide_context(s);
+    s
+}
+
+pub fn use_mail_store() -> MailStore {
+    expect_context::<MailStore>()
+}
+
+fn hint_key(account: &str) -> String {
+    format!("autan.inbox_hint.{account}")
+}
+
+impl MailStore {
+    pub fn clear(&self) {
+        self.mailboxes.set(Vec::new());
+        self.mailbox_state.set(String::new());
+        self.page.set(None);
+        self.generation.update_value(|g| *g += 1);
+    }
+
+    /// Opens a folder (None: the inbox). Loads the tree too when asked or not
+    /// yet known. The inbox id remembered from the last visit lets the first
+    /// screen come in one request; without it (first visit) it takes two.
+    pub async fn open(
+        &self,
+        client: &Client,
+        folder: Option<String>,
+        refresh_tree: bool,
+    ) -> Result<(), Error> {
+        let Some(account) = client.session().mail_account().map(str::to_string) else {
+            return Err(Error::Decode("no mail account in session".into()));
+        };
+        self.generation.update_value(|g| *g += 1);
+        let generation = self.generation.get_value();
+        let with_tree = refresh_tree || self.mailboxes.with_untracked(Vec::is_empty);
+        let known_inbox = self
+            .mailboxes
+            .with_untracked(|m| folders::inbox(m).map(|i| i.id.clone()));
+        let hint = browser::local_get(&hint_key(&account));
+        let target = folder.clone().or(known_inbox).or(hint);
+        self.loading.set(true);
+        let (req, calls) = view_request(&account, with_tree, target.as_deref());
+        let result = client
+            .send(req)
+            .await
+            .and_then(|r| read_view(&r, &calls, target.as_deref()));
+        if generation != self.generation.get_value() {
+            return Ok(());
+        }
+        let mut view = match result {
+            Ok(v) => v,
+            Err(e) => {
+                self.loading.set(false);
+                return Err(e);
+            }
+        };
+        if let Some(boxes) = view.mailboxes.take() {
+            self.mailbox_state.set(boxes.state.clone());
+            self.mailboxes.set(boxes.list);
+        }
+        let inbox = self
+            .mailboxes
+            .with_untracked(|m| folders::inbox(m).map(|i| i.id.clone()));
+        if let Some(inbox) = &inbox {
+            browser::local_set(&hint_key(&account), inbox);
+        }
+        // The folder to show: the one asked for, else the real inbox. If the
+        // guess was wrong (no hint, stale hint), ask again for the right one.
+        let wanted = folder.or(inbox);
+        let page = match (view.list, &wanted) {
+            (Some(page), Some(w)) if &page.mailbox_id == w => Some(page),
+            (_, Some(w)) => {
+                let (req, calls) = view_request(&account, false, Some(w));
+                let r = client
+                    .send(req)
+                    .await
+                    .and_then(|r| read_view(&r, &calls, Some(w)));
+                if generation != self.generation.get_value() {
+                    return Ok(());
+                }
+                match r {
+                    Ok(v) => v.list,
+                    Err(e) => {
+                        self.loading.set(false);
+                        return Err(e);
+                    }
+                }
+            }
+            _ => None,
+        };
+        self.page.set(page);
+        self.loading.set(false);
+        Ok(())
+    }
+
+    /// One sync check; reloads the open view when something changed.
+    /// Returns whether it reloaded.
+    pub async fn sync(&self, client: &Client) -> Result<bool, Error> {
+        let Some(account) = client.session().mail_account().map(str::to_string) else {
+            return Ok(false);
+        };
+        let mailbox_state = self.mailbox_state.get_untracked();
+        let email_state = self
+            .page
+            .with_untracked(|p| p.as_ref().map(|p| p.email_state.clone()));
+        let folder = self
+            .page
+            .with_untracked(|p| p.as_ref().map(|p| p.mailbox_id.clone()));
+        let changed = match (mailbox_state.is_empty(), email_state) {
+            (false, Some(email_state)) if !email_state.is_empty() => {
+                let (req, m, e) = changes_request(&account, &mailbox_state, &email_state);
+                let resp = client.send(req).await?;
+                has_changed(&resp, &m, &e)?
+            }
+            _ => true,
+        };
+        if changed {
+            self.open(client, folder, true).await?;
+        }
+        Ok(changed)
+    }
+}

@@ -1,0 +1,3 @@
+//! Shared widgets.
+
+pub mod notices;
