@@ -16,7 +16,7 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "clippy -D warnings (wasm32 app, native tests)"
-cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy --quiet --all-targets -- -D warnings
 
 step "native unit tests"

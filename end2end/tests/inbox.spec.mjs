@@ -25,7 +25,7 @@ test('the teacher sees her inbox as the server holds it, then logs out', async (
   await expect(tree.locator('.badge')).toHaveCount(withUnread.length);
   const badgeTexts = (await tree.locator('.badge').allInnerTexts()).map(Number).sort((a, b) => a - b);
   expect(badgeTexts).toEqual(withUnread.map((m) => m.unreadEmails).sort((a, b) => a - b));
-  await expect(tree.getByRole('link', { name: new RegExp(`^Boîte de réception, ${inbox.unreadEmails} non lus`) })).toBeVisible();
+  await expect(tree.getByRole('link', { name: new RegExp(`^Boîte de réception\\s*,\\s*${inbox.unreadEmails} non lus`) })).toBeVisible();
 
   // The date column is in French format with the full date on hover.
   const firstDate = page.locator('table.message-list tbody tr').first().locator('time');

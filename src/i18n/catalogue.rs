@@ -92,7 +92,7 @@ mod tests {
         );
     }
 
-    /// Every `t("key")` / `tf("key"` in the sources must exist in the catalogue.
+    /// Every `.t("key")` / `.tf("key"` in the sources must exist in the catalogue.
     #[test]
     fn every_key_used_in_code_exists() {
         let fr = parse(FR_SOURCE);
@@ -109,7 +109,7 @@ mod tests {
                     continue;
                 }
                 let src = std::fs::read_to_string(&p).unwrap_or_default();
-                for marker in ["t(\"", "tf(\""] {
+                for marker in [".t(\"", ".tf(\""] {
                     for (i, _) in src.match_indices(marker) {
                         let rest = &src[i + marker.len()..];
                         let key = &rest[..rest.find('"').unwrap_or(0)];

@@ -4,17 +4,18 @@ use super::{folder_href, role_key};
 use crate::i18n::use_i18n;
 use crate::store::folders::{rows, FolderRow};
 use crate::store::mail::use_mail_store;
+use crate::ui::icons::Icon;
 use leptos::prelude::*;
 
 fn icon(role: Option<&str>) -> &'static str {
     match role {
-        Some("inbox") => "📥",
-        Some("drafts") => "📝",
-        Some("sent") => "📤",
-        Some("archive") => "🗄",
-        Some("junk") => "⛔",
-        Some("trash") => "🗑",
-        _ => "📁",
+        Some("inbox") => "inbox",
+        Some("drafts") => "drafts",
+        Some("sent") => "sent",
+        Some("archive") => "archive",
+        Some("junk") => "junk",
+        Some("trash") => "trash",
+        _ => "folder",
     }
 }
 
@@ -48,7 +49,7 @@ pub fn FolderTree() -> impl IntoView {
                         view! {
                             <li class=depth_class>
                                 <a href=href aria-current=current>
-                                    <span class="folder-icon" aria-hidden="true">{icon(row.role.as_deref())}</span>
+                                    <Icon name=icon(row.role.as_deref()) />
                                     <span class="folder-name">{label}</span>
                                     {(unread > 0)
                                         .then(|| {

@@ -6,6 +6,7 @@ use crate::i18n::dates::{full_date, list_date, parse_utc};
 use crate::i18n::use_i18n;
 use crate::jmap::mail::Email;
 use crate::store::mail::use_mail_store;
+use crate::ui::icons::Icon;
 use leptos::prelude::*;
 
 #[component]
@@ -104,21 +105,21 @@ fn Row(email: Email, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
                 {unread
                     .then(|| {
                         view! {
-                            <span class="mark mark-unread" aria-hidden="true">"●"</span>
+                            <span class="mark mark-unread"><Icon name="unread" /></span>
                             <span class="sr-only">{move || i18n.t("mail.unread")}</span>
                         }
                     })}
                 {flagged
                     .then(|| {
                         view! {
-                            <span class="mark mark-flag" aria-hidden="true">"⚑"</span>
+                            <span class="mark mark-flag"><Icon name="flag" /></span>
                             <span class="sr-only">{move || i18n.t("mail.flagged")}</span>
                         }
                     })}
                 {attachment
                     .then(|| {
                         view! {
-                            <span class="mark mark-attachment" aria-hidden="true">"📎"</span>
+                            <span class="mark mark-attachment"><Icon name="attachment" /></span>
                             <span class="sr-only">{move || i18n.t("mail.attachment")}</span>
                         }
                     })}

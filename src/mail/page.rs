@@ -70,6 +70,14 @@ pub fn MailPage() -> impl IntoView {
     let Some(client) = auth.client.get_untracked() else {
         return view! { <div class="mail"></div> }.into_any();
     };
+    // Push where it can work; dropped (closed) when the page goes.
+    let cookie_auth = client.auth().header().is_none();
+    let push = StoredValue::new_local(crate::store::push::start(
+        &client.session().event_source_url,
+        cookie_auth,
+        poke.clone(),
+    ));
+    on_cleanup(move || push.dispose());
     spawn_local(async move {
         let mut failures = 0u32;
         let mut retry_seen = notices.retry.get_untracked();
@@ -93,14 +101,10 @@ pub fn MailPage() -> impl IntoView {
             }
             let was_unreachable = notices.unreachable.get_untracked();
             match store.sync(&client).await {
-                Ok(reloaded) => {
+                Ok(_) => {
                     failures = 0;
                     if was_unreachable {
                         notices.reachable();
-                        // Show what the URL asks for, in case a click failed while down.
-                        if !reloaded {
-                            let _ = store.open(&client, folder.get_untracked(), true).await;
-                        }
                     }
                 }
                 Err(Error::Unauthorized) => {

@@ -17,13 +17,33 @@ pub struct FolderRow {
     pub total: u64,
 }
 
+/// Sort key for French names: accents do not count (« À traiter » sorts
+/// with the a's), case neither.
+pub fn collation_key(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            'œ' => 'o',
+            'æ' => 'a',
+            c => c,
+        })
+        .collect()
+}
+
 fn rank(m: &Mailbox) -> (usize, u32, String) {
     let role_rank = m
         .role
         .as_deref()
         .and_then(|r| ROLE_ORDER.iter().position(|x| *x == r))
         .unwrap_or(ROLE_ORDER.len());
-    (role_rank, m.sort_order, m.name.to_lowercase())
+    (role_rank, m.sort_order, collation_key(&m.name))
 }
 
 /// Flattens mailboxes into rows in tree order. Orphans (parent missing) are
@@ -118,6 +138,13 @@ mod tests {
         .map(|(a, b)| (a.to_string(), *b))
         .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn french_collation_ignores_accents_and_case() {
+        let mut names = vec!["Élèves", "actus", "À traiter", "Zèbre", "école"];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(names, vec!["À traiter", "actus", "école", "Élèves", "Zèbre"]);
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub struct MailStore {
     pub loading: RwSignal<bool>,
     /// Increases with every view load; a late answer for an older one is dropped.
     generation: StoredValue<u64>,
+    /// The folder last asked for (None: the inbox), even if loading it failed.
+    requested: StoredValue<Option<String>>,
 }
 
 pub fn provide_mail_store() -> MailStore {
@@ -27,6 +29,7 @@ pub fn provide_mail_store() -> MailStore {
         page: RwSignal::new(None),
         loading: RwSignal::new(false),
         generation: StoredValue::new(0),
+        requested: StoredValue::new(None),
     };
     provide_context(s);
     s
@@ -61,6 +64,7 @@ impl MailStore {
             return Err(Error::Decode("no mail account in session".into()));
         };
         self.generation.update_value(|g| *g += 1);
+        self.requested.set_value(folder.clone());
         let generation = self.generation.get_value();
         let with_tree = refresh_tree || self.mailboxes.with_untracked(Vec::is_empty);
         let known_inbox = self
@@ -123,8 +127,9 @@ impl MailStore {
         Ok(())
     }
 
-    /// One sync check; reloads the open view when something changed.
-    /// Returns whether it reloaded.
+    /// One sync check; reloads the view when something changed, or when the
+    /// folder on screen is not the one asked for (a click that failed while
+    /// the server was unreachable). Returns whether it reloaded.
     pub async fn sync(&self, client: &Client) -> Result<bool, Error> {
         let Some(account) = client.session().mail_account().map(str::to_string) else {
             return Ok(false);
@@ -133,19 +138,26 @@ impl MailStore {
         let email_state = self
             .page
             .with_untracked(|p| p.as_ref().map(|p| p.email_state.clone()));
-        let folder = self
+        let showing = self
             .page
             .with_untracked(|p| p.as_ref().map(|p| p.mailbox_id.clone()));
-        let changed = match (mailbox_state.is_empty(), email_state) {
-            (false, Some(email_state)) if !email_state.is_empty() => {
-                let (req, m, e) = changes_request(&account, &mailbox_state, &email_state);
-                let resp = client.send(req).await?;
-                has_changed(&resp, &m, &e)?
-            }
-            _ => true,
+        let requested = self.requested.get_value();
+        let stale = match (&requested, &showing) {
+            (Some(r), Some(s)) => r != s,
+            (_, None) => true,
+            (None, Some(_)) => false,
         };
+        let changed = stale
+            || match (mailbox_state.is_empty(), email_state) {
+                (false, Some(email_state)) if !email_state.is_empty() => {
+                    let (req, m, e) = changes_request(&account, &mailbox_state, &email_state);
+                    let resp = client.send(req).await?;
+                    has_changed(&resp, &m, &e)?
+                }
+                _ => true,
+            };
         if changed {
-            self.open(client, folder, true).await?;
+            self.open(client, requested, true).await?;
         }
         Ok(changed)
     }

@@ -4,3 +4,4 @@
 pub mod folders;
 pub mod mail;
 pub mod mail_requests;
+pub mod push;

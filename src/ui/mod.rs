@@ -1,3 +1,4 @@
 //! Shared widgets.
 
+pub mod icons;
 pub mod notices;
