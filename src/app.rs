@@ -9,6 +9,7 @@ use crate::login::LoginPage;
 use crate::mail::MailPage;
 use crate::shell::{AccountPage, ComingSoon, OptionsPage, Shell};
 use crate::store::mail::provide_mail_store;
+use crate::store::reader::provide_reader_store;
 use crate::ui::notices::provide_notices;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
     provide_notices();
     provide_auth();
     provide_mail_store();
+    provide_reader_store();
     Effect::new(move || browser::set_lang(i18n.lang.get().code()));
 
     let config = LocalResource::new(load_config);

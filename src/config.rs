@@ -54,6 +54,9 @@ pub struct Colors {
 pub struct JmapConfig {
     pub session_url: String,
     pub poll_seconds: u32,
+    /// Delay before an opened message counts as read (0: at once).
+    #[serde(default)]
+    pub mark_read_delay_ms: u32,
 }
 
 impl Default for JmapConfig {
@@ -61,6 +64,7 @@ impl Default for JmapConfig {
         JmapConfig {
             session_url: "/.well-known/jmap".into(),
             poll_seconds: 30,
+            mark_read_delay_ms: 0,
         }
     }
 }

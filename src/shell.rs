@@ -10,6 +10,7 @@ use crate::jmap::auth::Auth;
 use crate::jmap::client::Client;
 use crate::jmap::Error;
 use crate::store::mail::use_mail_store;
+use crate::store::reader::use_reader_store;
 use crate::ui::notices::{use_notices, NoticeArea};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -81,6 +82,7 @@ fn Frame() -> impl IntoView {
     let auth = use_auth();
     let config = expect_context::<Config>();
     let store = use_mail_store();
+    let reader = use_reader_store();
     let notices = use_notices();
     let user = move || {
         auth.client.with(|c| {
@@ -92,6 +94,7 @@ fn Frame() -> impl IntoView {
     let logout_config = config.clone();
     let logout = move |_| {
         store.clear();
+        reader.close();
         notices.clear();
         auth.logout(&logout_config);
     };

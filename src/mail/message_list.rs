@@ -8,6 +8,7 @@ use crate::jmap::mail::Email;
 use crate::store::mail::use_mail_store;
 use crate::ui::icons::Icon;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn MessageList() -> impl IntoView {
@@ -92,6 +93,11 @@ pub fn MessageList() -> impl IntoView {
 #[component]
 fn Row(email: Email, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
+    let href = {
+        let id = crate::jmap::url::encode_component(&email.id);
+        move || format!("{}?m={id}", location.pathname.get())
+    };
     let unread = email.is_unread();
     let flagged = email.is_flagged();
     let attachment = email.has_attachment;
@@ -129,7 +135,9 @@ fn Row(email: Email, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
                     .unwrap_or_else(|| i18n.t("mail.no_sender").to_string())}
             </td>
             <td class="col-subject">
-                {move || subject.clone().unwrap_or_else(|| i18n.t("mail.no_subject").to_string())}
+                <a href=href>
+                    {move || subject.clone().unwrap_or_else(|| i18n.t("mail.no_subject").to_string())}
+                </a>
             </td>
             <td class="col-date">
                 {when

@@ -1,8 +1,11 @@
 //! Courrier: folder tree, message list (reading pane and compose come next).
 
+pub mod download;
 pub mod folder_tree;
 pub mod message_list;
 mod page;
+pub mod reader;
+pub mod text;
 
 pub use page::MailPage;
 

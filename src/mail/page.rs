@@ -2,16 +2,18 @@
 
 use super::folder_tree::FolderTree;
 use super::message_list::MessageList;
+use super::reader::ReadingPane;
 use crate::auth::use_auth;
 use crate::browser;
 use crate::config::Config;
 use crate::jmap::push::next_poll_delay_ms;
 use crate::jmap::Error;
 use crate::store::mail::use_mail_store;
+use crate::store::reader::use_reader_store;
 use crate::ui::notices::use_notices;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -23,6 +25,11 @@ pub fn MailPage() -> impl IntoView {
     let config = expect_context::<Config>();
     let params = use_params_map();
     let folder = Memo::new(move |_| params.read().get("folder"));
+    let query = use_query_map();
+    let message = Memo::new(move |_| query.read().get("m"));
+    let reader = use_reader_store();
+    let location = use_location();
+    let close_href = Signal::derive(move || location.pathname.get());
 
     let on_error = {
         let config = config.clone();
@@ -49,6 +56,35 @@ pub fn MailPage() -> impl IntoView {
                     browser::publish_metric("apiRequests", f64::from(client.requests_sent()));
                 }
                 Err(e) => on_error(e),
+            }
+        });
+    });
+
+    // Open the message of the URL (`?m=`), then mark its conversation read.
+    let read_error = on_error.clone();
+    let mark_delay = config.jmap.mark_read_delay_ms;
+    Effect::new(move |_| {
+        let Some(id) = message.get() else {
+            reader.close();
+            return;
+        };
+        let Some(client) = auth.client.get_untracked() else {
+            return;
+        };
+        let on_error = read_error.clone();
+        spawn_local(async move {
+            if let Err(e) = reader.open(&client, &id).await {
+                on_error(e);
+                return;
+            }
+            if mark_delay > 0 {
+                browser::sleep_ms(mark_delay).await;
+                if message.get_untracked().as_deref() != Some(id.as_str()) {
+                    return;
+                }
+            }
+            if let Err(e) = reader.mark_read(&client, store).await {
+                on_error(e);
             }
         });
     });
@@ -120,9 +156,12 @@ pub fn MailPage() -> impl IntoView {
     });
 
     view! {
-        <div class="mail">
+        <div class="mail" class:with-reader=move || message.with(Option::is_some)>
             <FolderTree />
             <MessageList />
+            <Show when=move || message.with(Option::is_some)>
+                <ReadingPane close_href=close_href />
+            </Show>
         </div>
     }
     .into_any()

@@ -144,7 +144,10 @@ mod tests {
     fn french_collation_ignores_accents_and_case() {
         let mut names = vec!["Élèves", "actus", "À traiter", "Zèbre", "école"];
         names.sort_by_key(|n| collation_key(n));
-        assert_eq!(names, vec!["À traiter", "actus", "école", "Élèves", "Zèbre"]);
+        assert_eq!(
+            names,
+            vec!["À traiter", "actus", "école", "Élèves", "Zèbre"]
+        );
     }
 
     #[test]

@@ -5,3 +5,5 @@ pub mod folders;
 pub mod mail;
 pub mod mail_requests;
 pub mod push;
+pub mod reader;
+pub mod reader_requests;

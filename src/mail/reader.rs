@@ -1,0 +1,229 @@
+//! The reading pane: the whole conversation, newest message expanded; headers,
+//! plain text with links, HTML only inside a sandboxed frame, attachments.
+
+use super::download;
+use super::text::{format_size, linkify, Segment};
+use crate::auth::use_auth;
+use crate::i18n::dates::{full_date, parse_utc};
+use crate::i18n::use_i18n;
+use crate::jmap::mail::{Body, BodyPart, EmailAddress, EmailDetail};
+use crate::store::reader::use_reader_store;
+use crate::ui::icons::Icon;
+use crate::ui::notices::use_notices;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+fn addresses(list: &Option<Vec<EmailAddress>>) -> Option<String> {
+    let list = list.as_ref().filter(|l| !l.is_empty())?;
+    Some(
+        list.iter()
+            .map(|a| match (&a.name, &a.email) {
+                (Some(n), Some(e)) if !n.trim().is_empty() => format!("{} <{e}>", n.trim()),
+                (_, Some(e)) => e.clone(),
+                (Some(n), None) => n.clone(),
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+}
+
+#[component]
+pub fn ReadingPane(close_href: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let reader = use_reader_store();
+    let subject = move || {
+        reader.conversation.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.emails.last())
+                .and_then(|e| e.subject.clone())
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or_else(|| i18n.t("reader.no_subject").to_string())
+        })
+    };
+    let count = move || {
+        reader
+            .conversation
+            .with(|c| c.as_ref().map_or(0, |c| c.emails.len()))
+    };
+    view! {
+        <section class="reader" aria-labelledby="reader-subject">
+            <div class="reader-bar">
+                <h2 id="reader-subject" tabindex="-1">{subject}</h2>
+                <a class="reader-close" href=move || close_href.get()>
+                    {move || i18n.t("reader.close")}
+                </a>
+            </div>
+            <Show when=move || reader.loading.get()>
+                <p role="status">{move || i18n.t("reader.loading")}</p>
+            </Show>
+            <Show when=move || { count() > 1 }>
+                <p class="reader-count">{move || i18n.tf("reader.conversation", &[("n", &count().to_string())])}</p>
+            </Show>
+            <ol class="conversation">
+                <For
+                    each=move || {
+                        reader
+                            .conversation
+                            .with(|c| {
+                                let list = c.as_ref().map(|c| c.emails.clone()).unwrap_or_default();
+                                let last = list.len().saturating_sub(1);
+                                list.into_iter().enumerate().map(|(i, e)| (i == last, e)).collect::<Vec<_>>()
+                            })
+                    }
+                    key=|(last, e)| (e.id.clone(), *last, e.keywords.clone())
+                    let:item
+                >
+                    <li>
+                        <Message email=item.1 expanded=item.0 />
+                    </li>
+                </For>
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let from = addresses(&email.from).unwrap_or_default();
+    let sender_short = email
+        .from
+        .as_ref()
+        .and_then(|f| f.first())
+        .map(|a| a.label().to_string())
+        .unwrap_or_default();
+    let when = email
+        .sent_at
+        .as_deref()
+        .or(email.received_at.as_deref())
+        .and_then(parse_utc);
+    let date = move || {
+        when.map(|w| full_date(w, i18n.lang.get()))
+            .unwrap_or_default()
+    };
+    // One loop rather than a branch per optional header: less code in the .wasm.
+    let headers: Vec<(&'static str, String)> = [
+        ("reader.from", Some(from)),
+        ("reader.to", addresses(&email.to)),
+        ("reader.cc", addresses(&email.cc)),
+        ("reader.reply_to", addresses(&email.reply_to)),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k, v?)))
+    .collect();
+    let unread = email.is_unread();
+    let body = email.body();
+    let attachments: Vec<BodyPart> = email.listed_attachments().into_iter().cloned().collect();
+    view! {
+        <article class="message" class:unread=unread>
+            <details open=expanded>
+                <summary>
+                    <span class="message-from">{sender_short}</span>
+                    <span class="message-date">{date}</span>
+                </summary>
+                <dl class="headers">
+                    {headers
+                        .into_iter()
+                        .map(|(k, v)| view! { <dt>{move || i18n.t(k)}</dt> <dd>{v}</dd> })
+                        .collect_view()}
+                    <dt>{move || i18n.t("reader.date")}</dt>
+                    <dd>{date}</dd>
+                </dl>
+                <MessageBody body=body />
+                {(!attachments.is_empty()).then(|| view! { <Attachments parts=attachments /> })}
+            </details>
+        </article>
+    }
+}
+
+#[component]
+fn MessageBody(body: Body) -> impl IntoView {
+    let i18n = use_i18n();
+    match body {
+        Body::Text(text) => {
+            let segments = linkify(&text);
+            view! {
+                <div class="body-text">
+                    {segments
+                        .into_iter()
+                        .map(|s| match s {
+                            Segment::Text(t) => t.into_any(),
+                            Segment::Link(href, shown) => {
+                                view! {
+                                    <a href=href target="_blank" rel="noopener noreferrer">
+                                        {shown}
+                                    </a>
+                                }
+                                    .into_any()
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+        // Never in the app's DOM: a frame with every sandbox restriction
+        // (no scripts, no same-origin, no forms, no popups).
+        Body::Html(html) => view! {
+            <iframe class="body-html" sandbox="" srcdoc=html title=move || i18n.t("reader.html_frame")></iframe>
+        }
+        .into_any(),
+        Body::Empty => view! { <p class="body-empty">{move || i18n.t("reader.empty_body")}</p> }.into_any(),
+    }
+}
+
+#[component]
+fn Attachments(parts: Vec<BodyPart>) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let notices = use_notices();
+    view! {
+        <section class="attachments" aria-label=move || i18n.t("reader.attachments")>
+            <h3>{move || i18n.t("reader.attachments")} " (" {parts.len()} ")"</h3>
+            <ul>
+                {parts
+                    .into_iter()
+                    .map(|p| {
+                        let name = p.name.clone().unwrap_or_else(|| "piece-jointe".into());
+                        let size = p.size;
+                        let label_name = name.clone();
+                        let label = move || {
+                            i18n.tf(
+                                "reader.download",
+                                &[("name", &label_name), ("size", &format_size(size, i18n.lang.get()))],
+                            )
+                        };
+                        let kind = p.kind.clone();
+                        let blob = p.blob_id.clone().unwrap_or_default();
+                        let shown_name = name.clone();
+                        let on_click = move |_| {
+                            let Some(client) = auth.client.get_untracked() else { return };
+                            let Some(account) = client.session().mail_account().map(str::to_string) else {
+                                return;
+                            };
+                            let (blob, name, kind) = (blob.clone(), name.clone(), kind.clone());
+                            spawn_local(async move {
+                                if let Err(e) = download::save(&client, &account, &blob, &name, &kind).await {
+                                    notices.report(&e);
+                                }
+                            });
+                        };
+                        view! {
+                            <li>
+                                <button type="button" class="attachment" on:click=on_click aria-label=label>
+                                    <Icon name="attachment" />
+                                    <span class="attachment-name">{shown_name}</span>
+                                    <span class="attachment-size">
+                                        {move || format_size(size, i18n.lang.get())}
+                                    </span>
+                                    <span class="attachment-type">{p.kind.clone()}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
