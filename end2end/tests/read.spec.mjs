@@ -1,6 +1,6 @@
 // Journey (Courrier, read): open a thread with three messages; the unread
 // count drops; attachments download with the right name and bytes.
-import { test, expect, login, jmap, serverMailboxes, PASSWORD, EDGE } from './fixtures.mjs';
+import { test, expect, login, jmap, serverMailboxes, axeViolations, PASSWORD, EDGE } from './fixtures.mjs';
 
 async function findBySubject(user, subject) {
   const r = await jmap(user, (a) => [
@@ -33,6 +33,7 @@ test('open a three-message thread: all shown, newest open, unread count drops', 
   // Only the newest is expanded.
   await expect(reader.locator('details[open]')).toHaveCount(1);
   await expect(reader.locator('article.message').last().locator('details')).toHaveAttribute('open', '');
+  expect(await axeViolations(page)).toEqual([]);
 
   // The unread count drops by three, on screen and on the server.
   await expect(tree.getByRole('link', { name: new RegExp(`^Boîte de réception\\s*,\\s*${unreadBefore - 3} non lus`) })).toBeVisible();
