@@ -4,11 +4,12 @@
 use crate::auth::provide_auth;
 use crate::browser;
 use crate::config::{AuthMode, Config};
-use crate::i18n::{provide_i18n, use_i18n, Lang};
+use crate::i18n::{provide_i18n, tr, Lang};
 use crate::login::LoginPage;
-use crate::mail::MailPage;
+use crate::mail::{ComposePage, MailPage};
 use crate::shell::{AccountPage, ComingSoon, OptionsPage, Shell};
 use crate::store::mail::provide_mail_store;
+use crate::store::outbox::provide_outbox;
 use crate::store::reader::provide_reader_store;
 use crate::ui::notices::provide_notices;
 use leptos::prelude::*;
@@ -46,12 +47,13 @@ pub fn App() -> impl IntoView {
     provide_auth();
     provide_mail_store();
     provide_reader_store();
+    provide_outbox();
     Effect::new(move || browser::set_lang(i18n.lang.get().code()));
 
     let config = LocalResource::new(load_config);
     view! {
         <Transition fallback=move || {
-            view! { <p class="boot" role="status">{move || i18n.t("app.loading")}</p> }
+            view! { <p class="boot" role="status">{tr("app.loading")}</p> }
         }>
             {move || {
                 config
@@ -69,9 +71,9 @@ pub fn App() -> impl IntoView {
                         Err(_) => {
                             view! {
                                 <main class="boot">
-                                    <p role="alert">{move || i18n.t("app.config_error")}</p>
+                                    <p role="alert">{tr("app.config_error")}</p>
                                     <button type="button" on:click=move |_| config.refetch()>
-                                        {move || i18n.t("app.retry")}
+                                        {tr("app.retry")}
                                     </button>
                                 </main>
                             }
@@ -85,13 +87,12 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Configured(config: Config) -> impl IntoView {
-    let i18n = use_i18n();
     let sso = config.auth.mode == AuthMode::Sso;
     provide_context(config);
     if sso && !browser::cookies_enabled() {
         return view! {
             <main class="boot">
-                <p role="alert">{move || i18n.t("app.cookies_disabled")}</p>
+                <p role="alert">{tr("app.cookies_disabled")}</p>
             </main>
         }
         .into_any();
@@ -104,6 +105,7 @@ fn Configured(config: Config) -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=|| view! { <Redirect path="/courrier" /> } />
                     <Route path=path!("courrier/:folder?") view=MailPage />
+                    <Route path=path!("ecrire") view=ComposePage />
                     <Route path=path!("agenda") view=|| view! { <ComingSoon area="nav.calendar" /> } />
                     <Route path=path!("contacts") view=|| view! { <ComingSoon area="nav.contacts" /> } />
                     <Route path=path!("options") view=OptionsPage />

@@ -57,6 +57,13 @@ pub struct JmapConfig {
     /// Delay before an opened message counts as read (0: at once).
     #[serde(default)]
     pub mark_read_delay_ms: u32,
+    /// How long « Annuler l'envoi » is offered after « Envoyer ».
+    #[serde(default = "default_undo_send")]
+    pub undo_send_seconds: u32,
+}
+
+fn default_undo_send() -> u32 {
+    10
 }
 
 impl Default for JmapConfig {
@@ -65,6 +72,7 @@ impl Default for JmapConfig {
             session_url: "/.well-known/jmap".into(),
             poll_seconds: 30,
             mark_read_delay_ms: 0,
+            undo_send_seconds: default_undo_send(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::auth::use_auth;
 use crate::config::Config;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::jmap::auth::Auth;
 use crate::jmap::client::Client;
 use crate::jmap::Error;
@@ -88,12 +88,12 @@ pub fn LoginPage() -> impl IntoView {
                     <div>
                         <p class="login-academie">{academie}</p>
                         <p class="login-app">
-                            {move || i18n.t("app.name")} " — " {move || i18n.t("app.tagline")}
+                            {tr("app.name")} " — " {tr("app.tagline")}
                         </p>
                     </div>
                 </header>
-                <h1>{move || i18n.t("login.title")}</h1>
-                <p>{move || i18n.t("login.intro")}</p>
+                <h1>{tr("login.title")}</h1>
+                <p>{tr("login.intro")}</p>
                 {move || {
                     auth.reason
                         .get()
@@ -101,7 +101,7 @@ pub fn LoginPage() -> impl IntoView {
                 }}
                 <form on:submit=submit novalidate>
                     <div class="field">
-                        <label for="login-user">{move || i18n.t("login.user")}</label>
+                        <label for="login-user">{tr("login.user")}</label>
                         <input
                             id="login-user"
                             name="username"
@@ -117,7 +117,7 @@ pub fn LoginPage() -> impl IntoView {
                         />
                     </div>
                     <div class="field">
-                        <label for="login-password">{move || i18n.t("login.password")}</label>
+                        <label for="login-password">{tr("login.password")}</label>
                         <input
                             id="login-password"
                             name="password"
@@ -138,7 +138,7 @@ pub fn LoginPage() -> impl IntoView {
                     </button>
                 </form>
                 <p class="login-help">
-                    <a href="/compte">{move || i18n.t("login.forgot")}</a>
+                    <a href="/compte">{tr("login.forgot")}</a>
                 </p>
             </div>
         </main>

@@ -5,11 +5,12 @@
 use crate::auth::use_auth;
 use crate::browser;
 use crate::config::{sso_login_redirect, AuthMode, Config};
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::{tr, use_i18n, Lang};
 use crate::jmap::auth::Auth;
 use crate::jmap::client::Client;
 use crate::jmap::Error;
 use crate::store::mail::use_mail_store;
+use crate::store::outbox::SendBar;
 use crate::store::reader::use_reader_store;
 use crate::ui::notices::{use_notices, NoticeArea};
 use leptos::prelude::*;
@@ -33,7 +34,6 @@ pub fn Shell() -> impl IntoView {
     let config = expect_context::<Config>();
     let location = use_location();
     let notices = use_notices();
-    let i18n = use_i18n();
 
     // SSO: the cookies may already carry a session; try once, else go to the SSO.
     if config.auth.mode == AuthMode::Sso && auth.client.with_untracked(Option::is_none) {
@@ -64,7 +64,7 @@ pub fn Shell() -> impl IntoView {
                     view! { <Redirect path=login_target() /> }.into_any()
                 } else {
                     view! {
-                        <p class="boot" role="status">{move || i18n.t("app.loading")}</p>
+                        <p class="boot" role="status">{tr("app.loading")}</p>
                         <NoticeArea />
                     }
                         .into_any()
@@ -102,44 +102,45 @@ fn Frame() -> impl IntoView {
     let logo = config.academie.logo.clone();
     let academie = config.academie.name.clone();
     view! {
-        <a class="skip-link" href="#contenu">{move || i18n.t("app.skip_to_content")}</a>
+        <a class="skip-link" href="#contenu">{tr("app.skip_to_content")}</a>
         <header class="topbar">
             <div class="brand">
                 {logo.map(|src| view! { <img src=src alt="" width="32" height="32" /> })}
                 <span class="brand-name">{academie}</span>
-                <span class="brand-app">{move || i18n.t("app.name")}</span>
+                <span class="brand-app">{tr("app.name")}</span>
             </div>
-            <nav class="areas" aria-label=move || i18n.t("nav.main")>
-                <A href="/courrier">{move || i18n.t("nav.mail")}</A>
-                <A href="/agenda">{move || i18n.t("nav.calendar")}</A>
-                <A href="/contacts">{move || i18n.t("nav.contacts")}</A>
-                <A href="/options">{move || i18n.t("nav.options")}</A>
+            <nav class="areas" aria-label=tr("nav.main")>
+                <A href="/courrier">{tr("nav.mail")}</A>
+                <A href="/agenda">{tr("nav.calendar")}</A>
+                <A href="/contacts">{tr("nav.contacts")}</A>
+                <A href="/options">{tr("nav.options")}</A>
             </nav>
             <div class="user-menu">
                 <span class="user-address" title=move || i18n.tf("shell.signed_in_as", &[("user", &user())])>
                     {user}
                 </span>
-                <a href="/compte">{move || i18n.t("nav.account")}</a>
+                <a href="/compte">{tr("nav.account")}</a>
                 <button
                     type="button"
                     class="link-button"
                     lang=move || if i18n.lang.get() == Lang::Fr { "en" } else { "fr" }
-                    aria-label=move || i18n.t("shell.switch_language_label")
+                    aria-label=tr("shell.switch_language_label")
                     on:click=move |_| toggle_language(i18n)
                 >
-                    {move || i18n.t("shell.switch_language")}
+                    {tr("shell.switch_language")}
                 </button>
                 <button type="button" class="logout" on:click=logout>
-                    {move || i18n.t("shell.logout")}
+                    {tr("shell.logout")}
                 </button>
             </div>
         </header>
         <NoticeArea />
+        <SendBar />
         <div class="workspace">
             <Outlet />
         </div>
         <footer class="portals">
-            <nav aria-label=move || i18n.t("nav.portals")>
+            <nav aria-label=tr("nav.portals")>
                 <ul>
                     {portals
                         .into_iter()
@@ -165,7 +166,7 @@ pub fn ComingSoon(area: &'static str) -> impl IntoView {
         <main id="contenu" class="coming-soon" tabindex="-1">
             <h1>{move || i18n.t(area)}</h1>
             <p>
-                <strong>{move || i18n.t("area.coming.title")}</strong>
+                <strong>{tr("area.coming.title")}</strong>
                 " — "
                 {move || i18n.tf("area.coming.body", &[("area", i18n.t(area))])}
             </p>
@@ -182,9 +183,9 @@ pub fn OptionsPage() -> impl IntoView {
     };
     view! {
         <main id="contenu" class="options" tabindex="-1">
-            <h1>{move || i18n.t("options.title")}</h1>
+            <h1>{tr("options.title")}</h1>
             <fieldset>
-                <legend>{move || i18n.t("options.language")}</legend>
+                <legend>{tr("options.language")}</legend>
                 <label>
                     <input
                         type="radio"
@@ -192,7 +193,7 @@ pub fn OptionsPage() -> impl IntoView {
                         prop:checked=move || i18n.lang.get() == Lang::Fr
                         on:change=move |_| choose(Lang::Fr)
                     />
-                    <span lang="fr">{move || i18n.t("options.language.fr")}</span>
+                    <span lang="fr">{tr("options.language.fr")}</span>
                 </label>
                 <label>
                     <input
@@ -201,7 +202,7 @@ pub fn OptionsPage() -> impl IntoView {
                         prop:checked=move || i18n.lang.get() == Lang::En
                         on:change=move |_| choose(Lang::En)
                     />
-                    <span lang="en">{move || i18n.t("options.language.en")}</span>
+                    <span lang="en">{tr("options.language.en")}</span>
                 </label>
             </fieldset>
         </main>
@@ -214,14 +215,14 @@ pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <main id="contenu" class="coming-soon" tabindex="-1">
-            <h1>{move || i18n.t("account.title")}</h1>
+            <h1>{tr("account.title")}</h1>
             <p>
-                <strong>{move || i18n.t("area.coming.title")}</strong>
+                <strong>{tr("area.coming.title")}</strong>
                 " — "
                 {move || i18n.tf("area.coming.body", &[("area", i18n.t("account.title"))])}
             </p>
             <p>
-                <a href="/courrier">{move || i18n.t("nav.mail")}</a>
+                <a href="/courrier">{tr("nav.mail")}</a>
             </p>
         </main>
     }

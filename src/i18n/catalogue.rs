@@ -109,7 +109,7 @@ mod tests {
                     continue;
                 }
                 let src = std::fs::read_to_string(&p).unwrap_or_default();
-                for marker in [".t(\"", ".tf(\""] {
+                for marker in [".t(\"", ".tf(\"", "tr(\""] {
                     for (i, _) in src.match_indices(marker) {
                         let rest = &src[i + marker.len()..];
                         let key = &rest[..rest.find('"').unwrap_or(0)];

@@ -127,6 +127,10 @@ impl Client {
         )
     }
 
+    pub fn upload_url(&self, account_id: &str) -> String {
+        expand(&self.inner.session.upload_url, &[("accountId", account_id)])
+    }
+
     pub async fn upload(
         &self,
         account_id: &str,

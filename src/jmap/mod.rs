@@ -13,6 +13,8 @@ pub mod session;
 pub mod url;
 
 pub mod client;
+pub mod contacts;
 pub mod transport;
+pub mod upload;
 
 pub use error::Error;

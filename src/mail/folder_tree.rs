@@ -1,7 +1,7 @@
 //! The folder pane: special folders first, user folders nested, unread counts.
 
 use super::{folder_href, role_key};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::store::folders::{rows, FolderRow};
 use crate::store::mail::use_mail_store;
 use crate::ui::icons::Icon;
@@ -31,7 +31,11 @@ pub fn FolderTree() -> impl IntoView {
     };
     view! {
         <nav class="folder-pane" aria-labelledby="folders-title">
-            <h2 id="folders-title">{move || i18n.t("mail.folders")}</h2>
+            <a class="compose-button" href="/ecrire">
+                <Icon name="drafts" />
+                {tr("compose.new")}
+            </a>
+            <h2 id="folders-title">{tr("mail.folders")}</h2>
             <ul class="folders">
                 <For each=move || folder_rows.get() key=|r: &FolderRow| (r.id.clone(), r.unread, r.name.clone()) let:row>
                     {

@@ -3,7 +3,7 @@
 
 use super::role_key;
 use crate::i18n::dates::{full_date, list_date, parse_utc};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::jmap::mail::Email;
 use crate::store::mail::use_mail_store;
 use crate::ui::icons::Icon;
@@ -62,21 +62,21 @@ pub fn MessageList() -> impl IntoView {
                 <p class="list-summary">{summary}</p>
             </div>
             <Show when=move || store.loading.get() && store.page.with(Option::is_none)>
-                <p role="status">{move || i18n.t("mail.loading")}</p>
+                <p role="status">{tr("mail.loading")}</p>
             </Show>
             <Show when=move || store.page.with(|p| p.as_ref().is_some_and(|p| p.emails.is_empty()))>
-                <p class="empty">{move || i18n.t("mail.empty")}</p>
+                <p class="empty">{tr("mail.empty")}</p>
             </Show>
             <Show when=move || store.page.with(|p| p.as_ref().is_some_and(|p| !p.emails.is_empty()))>
                 <table class="message-list" aria-labelledby="list-title">
                     <thead>
                         <tr>
                             <th scope="col" class="col-status">
-                                <span class="sr-only">{move || i18n.t("mail.col.status")}</span>
+                                <span class="sr-only">{tr("mail.col.status")}</span>
                             </th>
-                            <th scope="col">{move || i18n.t("mail.col.from")}</th>
-                            <th scope="col">{move || i18n.t("mail.col.subject")}</th>
-                            <th scope="col" class="col-date">{move || i18n.t("mail.col.date")}</th>
+                            <th scope="col">{tr("mail.col.from")}</th>
+                            <th scope="col">{tr("mail.col.subject")}</th>
+                            <th scope="col" class="col-date">{tr("mail.col.date")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -112,21 +112,21 @@ fn Row(email: Email, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
                     .then(|| {
                         view! {
                             <span class="mark mark-unread"><Icon name="unread" /></span>
-                            <span class="sr-only">{move || i18n.t("mail.unread")}</span>
+                            <span class="sr-only">{tr("mail.unread")}</span>
                         }
                     })}
                 {flagged
                     .then(|| {
                         view! {
                             <span class="mark mark-flag"><Icon name="flag" /></span>
-                            <span class="sr-only">{move || i18n.t("mail.flagged")}</span>
+                            <span class="sr-only">{tr("mail.flagged")}</span>
                         }
                     })}
                 {attachment
                     .then(|| {
                         view! {
                             <span class="mark mark-attachment"><Icon name="attachment" /></span>
-                            <span class="sr-only">{move || i18n.t("mail.attachment")}</span>
+                            <span class="sr-only">{tr("mail.attachment")}</span>
                         }
                     })}
             </td>

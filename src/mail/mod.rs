@@ -1,5 +1,6 @@
 //! Courrier: folder tree, message list (reading pane and compose come next).
 
+pub mod compose;
 pub mod download;
 pub mod folder_tree;
 pub mod message_list;
@@ -7,6 +8,7 @@ mod page;
 pub mod reader;
 pub mod text;
 
+pub use compose::ComposePage;
 pub use page::MailPage;
 
 /// The path of a folder's page; the inbox is `/courrier`.

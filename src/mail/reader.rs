@@ -5,7 +5,7 @@ use super::download;
 use super::text::{format_size, linkify, Segment};
 use crate::auth::use_auth;
 use crate::i18n::dates::{full_date, parse_utc};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::jmap::mail::{Body, BodyPart, EmailAddress, EmailDetail};
 use crate::store::reader::use_reader_store;
 use crate::ui::icons::Icon;
@@ -51,11 +51,11 @@ pub fn ReadingPane(close_href: Signal<String>) -> impl IntoView {
             <div class="reader-bar">
                 <h2 id="reader-subject" tabindex="-1">{subject}</h2>
                 <a class="reader-close" href=move || close_href.get()>
-                    {move || i18n.t("reader.close")}
+                    {tr("reader.close")}
                 </a>
             </div>
             <Show when=move || reader.loading.get()>
-                <p role="status">{move || i18n.t("reader.loading")}</p>
+                <p role="status">{tr("reader.loading")}</p>
             </Show>
             <Show when=move || { count() > 1 }>
                 <p class="reader-count">{move || i18n.tf("reader.conversation", &[("n", &count().to_string())])}</p>
@@ -127,7 +127,7 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
                         .into_iter()
                         .map(|(k, v)| view! { <dt>{move || i18n.t(k)}</dt> <dd>{v}</dd> })
                         .collect_view()}
-                    <dt>{move || i18n.t("reader.date")}</dt>
+                    <dt>{tr("reader.date")}</dt>
                     <dd>{date}</dd>
                 </dl>
                 <MessageBody body=body />
@@ -139,7 +139,6 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
 
 #[component]
 fn MessageBody(body: Body) -> impl IntoView {
-    let i18n = use_i18n();
     match body {
         Body::Text(text) => {
             let segments = linkify(&text);
@@ -166,10 +165,10 @@ fn MessageBody(body: Body) -> impl IntoView {
         // Never in the app's DOM: a frame with every sandbox restriction
         // (no scripts, no same-origin, no forms, no popups).
         Body::Html(html) => view! {
-            <iframe class="body-html" sandbox="" srcdoc=html title=move || i18n.t("reader.html_frame")></iframe>
+            <iframe class="body-html" sandbox="" srcdoc=html title=tr("reader.html_frame")></iframe>
         }
         .into_any(),
-        Body::Empty => view! { <p class="body-empty">{move || i18n.t("reader.empty_body")}</p> }.into_any(),
+        Body::Empty => view! { <p class="body-empty">{tr("reader.empty_body")}</p> }.into_any(),
     }
 }
 
@@ -179,8 +178,8 @@ fn Attachments(parts: Vec<BodyPart>) -> impl IntoView {
     let auth = use_auth();
     let notices = use_notices();
     view! {
-        <section class="attachments" aria-label=move || i18n.t("reader.attachments")>
-            <h3>{move || i18n.t("reader.attachments")} " (" {parts.len()} ")"</h3>
+        <section class="attachments" aria-label=tr("reader.attachments")>
+            <h3>{tr("reader.attachments")} " (" {parts.len()} ")"</h3>
             <ul>
                 {parts
                     .into_iter()

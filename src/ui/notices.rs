@@ -1,7 +1,7 @@
 //! User-facing notices: the « serveur injoignable » bar, server errors, and
 //! short confirmations. Errors from the protocol layer become notices here.
 
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::jmap::Error;
 use leptos::prelude::*;
 
@@ -88,14 +88,14 @@ pub fn NoticeArea() -> impl IntoView {
     let i18n = use_i18n();
     let n = use_notices();
     view! {
-        <div class="notices" role="region" aria-label=move || i18n.t("notice.region")>
+        <div class="notices" role="region" aria-label=tr("notice.region")>
             <div role="alert" class="notice-slot">
                 <Show when=move || n.unreachable.get()>
                     <div class="notice notice-error">
                         <span class="notice-icon" aria-hidden="true">"⚠"</span>
-                        <span>{move || i18n.t("notice.unreachable")}</span>
+                        <span>{tr("notice.unreachable")}</span>
                         <button type="button" on:click=move |_| n.retry.update(|r| *r += 1)>
-                            {move || i18n.t("notice.retry_now")}
+                            {tr("notice.retry_now")}
                         </button>
                     </div>
                 </Show>
@@ -108,7 +108,7 @@ pub fn NoticeArea() -> impl IntoView {
                                     <span class="notice-icon" aria-hidden="true">"⚠"</span>
                                     <span>{i18n.tf(notice.key, &[("detail", &notice.detail)])}</span>
                                     <button type="button" on:click=move |_| n.error.set(None)>
-                                        {move || i18n.t("notice.dismiss")}
+                                        {tr("notice.dismiss")}
                                     </button>
                                 </div>
                             }
@@ -125,7 +125,7 @@ pub fn NoticeArea() -> impl IntoView {
                                     <span class="notice-icon" aria-hidden="true">"✓"</span>
                                     <span>{i18n.t(key)}</span>
                                     <button type="button" on:click=move |_| n.info.set(None)>
-                                        {move || i18n.t("notice.dismiss")}
+                                        {tr("notice.dismiss")}
                                     </button>
                                 </div>
                             }

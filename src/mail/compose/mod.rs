@@ -1,0 +1,394 @@
+//! « Écrire »: a new message with recipients from the address book,
+//! attachments, a saved draft, and sending with a delay to undo it.
+
+pub mod attachments;
+pub mod model;
+pub mod recipients;
+
+use attachments::{AttachmentField, Item};
+use model::{save_draft_request, Draft, Suggestion};
+use recipients::RecipientField;
+
+use crate::auth::use_auth;
+use crate::browser;
+use crate::config::Config;
+use crate::i18n::{tr, use_i18n};
+use crate::jmap::client::Client;
+use crate::jmap::contacts::{book_request, read_book};
+use crate::jmap::mail::EmailAddress;
+use crate::jmap::response::SetResponse;
+use crate::jmap::Error;
+use crate::store::mail::use_mail_store;
+use crate::store::outbox::{use_outbox, ToSend};
+use crate::ui::notices::use_notices;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use std::collections::BTreeMap;
+
+const RECENT_KEY: &str = "autan.recent";
+
+/// Addresses the user wrote to, with counts (ranking the suggestions).
+fn recent() -> BTreeMap<String, u32> {
+    browser::local_get(RECENT_KEY)
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+fn remember(addrs: &[EmailAddress]) {
+    let mut r = recent();
+    for a in addrs.iter().filter_map(|a| a.email.clone()) {
+        *r.entry(a.to_lowercase()).or_default() += 1;
+    }
+    if let Ok(s) = serde_json::to_string(&r) {
+        browser::local_set(RECENT_KEY, &s);
+    }
+}
+
+async fn load_candidates(client: &Client) -> Result<Vec<Suggestion>, Error> {
+    let uses = recent();
+    let mut out: Vec<Suggestion> = Vec::new();
+    if let Some(account) = client
+        .session()
+        .account_for(crate::jmap::session::CYRUS_CONTACTS)
+    {
+        let (req, calls) = book_request(account);
+        let resp = client.send(req).await?;
+        let (people, groups) = read_book(&resp, &calls)?;
+        for p in &people {
+            for e in &p.emails {
+                out.push(Suggestion {
+                    label: if p.name.is_empty() {
+                        e.clone()
+                    } else {
+                        p.name.clone()
+                    },
+                    addresses: vec![EmailAddress {
+                        name: Some(p.name.clone()).filter(|n| !n.is_empty()),
+                        email: Some(e.clone()),
+                    }],
+                    is_group: false,
+                    uses: uses.get(&e.to_lowercase()).copied().unwrap_or(0),
+                });
+            }
+        }
+        for g in groups {
+            let addresses: Vec<EmailAddress> = g
+                .member_ids
+                .iter()
+                .filter_map(|id| people.iter().find(|p| &p.id == id))
+                .filter_map(|p| {
+                    p.emails.first().map(|e| EmailAddress {
+                        name: Some(p.name.clone()).filter(|n| !n.is_empty()),
+                        email: Some(e.clone()),
+                    })
+                })
+                .collect();
+            if !addresses.is_empty() {
+                out.push(Suggestion {
+                    label: g.name,
+                    addresses,
+                    is_group: true,
+                    uses: 0,
+                });
+            }
+        }
+    }
+    // Recently used addresses that are not contacts.
+    for (email, n) in uses {
+        if !out.iter().any(|s| {
+            s.addresses
+                .iter()
+                .any(|a| a.email.as_deref() == Some(email.as_str()))
+        }) {
+            out.push(Suggestion {
+                label: email.clone(),
+                addresses: vec![EmailAddress {
+                    name: None,
+                    email: Some(email),
+                }],
+                is_group: false,
+                uses: n,
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[component]
+pub fn ComposePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let notices = use_notices();
+    let mail = use_mail_store();
+    let outbox = use_outbox();
+    let config = expect_context::<Config>();
+    let navigate = use_navigate();
+
+    let to = RwSignal::new(Vec::<EmailAddress>::new());
+    let cc = RwSignal::new(Vec::<EmailAddress>::new());
+    let bcc = RwSignal::new(Vec::<EmailAddress>::new());
+    let (to_text, cc_text, bcc_text) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let subject = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let files = RwSignal::new(Vec::<Item>::new());
+    let draft_id = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let candidates = RwSignal::new(Vec::<Suggestion>::new());
+    let from = RwSignal::new(None::<EmailAddress>);
+
+    let on_error = {
+        let config = config.clone();
+        move |e: Error| match e {
+            Error::Unauthorized => auth.expire(&config),
+            e => notices.report(&e),
+        }
+    };
+    // The address book, the folders (for Brouillons / Envoyés): one request.
+    {
+        let on_error = on_error.clone();
+        if let Some(client) = auth.client.get_untracked() {
+            spawn_local(async move {
+                let load_sender = |client: Client| async move {
+                    let account = client.session().mail_account()?.to_string();
+                    let sent = mail.mailboxes.with_untracked(|m| {
+                        m.iter()
+                            .find(|b| b.role.as_deref() == Some("sent"))
+                            .map(|b| b.id.clone())
+                    });
+                    let (req, calls) = model::sender::request(&account, sent.as_deref());
+                    let resp = client.send(req).await.ok()?;
+                    model::sender::read(&resp, &calls)
+                };
+                if mail.mailboxes.with_untracked(Vec::is_empty) {
+                    // Folder ids come with the tree; load it alongside the book.
+                    let c2 = client.clone();
+                    let tree = async move { mail.open(&c2, None, false).await };
+                    let book = load_candidates(&client);
+                    let (t, b) = futures::join!(tree, book);
+                    if let Err(e) = t {
+                        on_error(e);
+                    }
+                    match b {
+                        Ok(c) => candidates.set(c),
+                        Err(e) => on_error(e),
+                    }
+                    from.set(load_sender(client).await);
+                } else {
+                    // Book and sender leave in the same tick: one POST.
+                    let (b, f) =
+                        futures::join!(load_candidates(&client), load_sender(client.clone()));
+                    match b {
+                        Ok(c) => candidates.set(c),
+                        Err(e) => on_error(e),
+                    }
+                    from.set(f);
+                }
+            });
+        }
+    }
+
+    let role_id = move |role: &str| {
+        mail.mailboxes.with_untracked(|m| {
+            m.iter()
+                .find(|b| b.role.as_deref() == Some(role))
+                .map(|b| b.id.clone())
+        })
+    };
+    let collect = move || Draft {
+        from: from.get_untracked(),
+        to: to.get_untracked(),
+        cc: cc.get_untracked(),
+        bcc: bcc.get_untracked(),
+        subject: subject.get_untracked(),
+        text: body.get_untracked(),
+        attachments: files
+            .with_untracked(|f| f.iter().filter_map(|x| x.uploaded.clone()).collect()),
+        in_reply_to: None,
+        references: None,
+    };
+    // Saves (or replaces) the draft; returns its id.
+    let save = move |client: Client| async move {
+        let account = client
+            .session()
+            .mail_account()
+            .map(str::to_string)
+            .ok_or_else(|| Error::Decode("no mail account".into()))?;
+        let drafts = role_id("drafts").ok_or_else(|| Error::Decode("no Drafts folder".into()))?;
+        let (req, call) = save_draft_request(
+            &account,
+            &collect(),
+            &drafts,
+            draft_id.get_untracked().as_deref(),
+        );
+        let resp = client.send(req).await?;
+        let set: SetResponse = resp.get(&call)?;
+        if let Some(e) = set.first_error() {
+            return Err(e);
+        }
+        let id = set
+            .created
+            .and_then(|c| {
+                c.get("draft")
+                    .and_then(|o| o.get("id"))
+                    .and_then(|v| v.as_str().map(str::to_string))
+            })
+            .ok_or_else(|| Error::Decode("draft id".into()))?;
+        draft_id.set(Some(id.clone()));
+        Ok::<(String, String), Error>((id, drafts))
+    };
+
+    let uploads_pending = move || {
+        files.with_untracked(|f| f.iter().any(|x| x.uploaded.is_none() && x.error.is_none()))
+    };
+    let save_click = {
+        let on_error = on_error.clone();
+        move |_| {
+            let Some(client) = auth.client.get_untracked() else {
+                return;
+            };
+            if uploads_pending() {
+                error.set(Some(i18n.t("compose.wait_uploads").to_string()));
+                return;
+            }
+            let on_error = on_error.clone();
+            busy.set(true);
+            spawn_local(async move {
+                match save(client).await {
+                    Ok(_) => notices.info.set(Some("compose.saved")),
+                    Err(e) => on_error(e),
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let delay = config.jmap.undo_send_seconds;
+    let send = {
+        let on_error = on_error.clone();
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if busy.get_untracked() {
+                return;
+            }
+            let Some(client) = auth.client.get_untracked() else {
+                return;
+            };
+            let typed = [to_text, cc_text, bcc_text]
+                .iter()
+                .any(|t| !t.with_untracked(|s| s.trim().is_empty()));
+            if typed {
+                error.set(Some(
+                    i18n.tf(
+                        "compose.invalid",
+                        &[(
+                            "list",
+                            &[to_text, cc_text, bcc_text]
+                                .iter()
+                                .map(|t| t.get_untracked())
+                                .filter(|t| !t.trim().is_empty())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        )],
+                    ),
+                ));
+                return;
+            }
+            if to.with_untracked(Vec::is_empty)
+                && cc.with_untracked(Vec::is_empty)
+                && bcc.with_untracked(Vec::is_empty)
+            {
+                error.set(Some(i18n.t("compose.no_recipient").to_string()));
+                return;
+            }
+            if uploads_pending() {
+                error.set(Some(i18n.t("compose.wait_uploads").to_string()));
+                return;
+            }
+            error.set(None);
+            busy.set(true);
+            let on_error = on_error.clone();
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                match save(client.clone()).await {
+                    Ok((email_id, drafts)) => {
+                        remember(
+                            &[to.get_untracked(), cc.get_untracked(), bcc.get_untracked()].concat(),
+                        );
+                        let sent = role_id("sent");
+                        outbox.schedule(
+                            client,
+                            ToSend {
+                                email_id,
+                                drafts,
+                                sent,
+                            },
+                            delay,
+                            notices,
+                            on_error,
+                        );
+                        navigate("/courrier", Default::default());
+                    }
+                    Err(e) => {
+                        busy.set(false);
+                        on_error(e);
+                    }
+                }
+            });
+        }
+    };
+    let user = move || {
+        auth.client.with(|c| {
+            c.as_ref()
+                .map(|c| c.session().username.clone())
+                .unwrap_or_default()
+        })
+    };
+    let cands = Signal::derive(move || candidates.get());
+    view! {
+        <main id="contenu" class="compose" tabindex="-1">
+            <h1>{tr("compose.title")}</h1>
+            <form on:submit=send novalidate>
+                <p class="compose-from">
+                    <span class="label">{tr("compose.from")} " : "</span>
+                    {user}
+                </p>
+                <RecipientField id="compose-to" label="compose.to" list=to candidates=cands pending=to_text />
+                <RecipientField id="compose-cc" label="compose.cc" list=cc candidates=cands pending=cc_text />
+                <RecipientField id="compose-bcc" label="compose.bcc" list=bcc candidates=cands pending=bcc_text />
+                <div class="field">
+                    <label for="compose-subject">{tr("compose.subject")}</label>
+                    <input
+                        id="compose-subject"
+                        type="text"
+                        prop:value=move || subject.get()
+                        on:input=move |ev| subject.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="compose-body">{tr("compose.body")}</label>
+                    <textarea
+                        id="compose-body"
+                        rows="14"
+                        prop:value=move || body.get()
+                        on:input=move |ev| body.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+                <AttachmentField items=files />
+                <p class="form-error" role="alert">{move || error.get()}</p>
+                <div class="compose-actions">
+                    <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
+                        {tr("compose.send")}
+                    </button>
+                    <button type="button" on:click=save_click>{tr("compose.save")}</button>
+                    <a href="/courrier">{tr("compose.discard")}</a>
+                </div>
+            </form>
+        </main>
+    }
+}

@@ -1,0 +1,119 @@
+//! Undo send: a sent message waits as a draft for a few seconds, during which
+//! « Annuler l'envoi » keeps it in Brouillons. Cyrus advertises delayed
+//! sending but the client-side delay works with every server.
+
+use crate::jmap::client::Client;
+use crate::jmap::response::SetResponse;
+use crate::jmap::Error;
+use crate::mail::compose::model::send_request;
+use crate::ui::notices::Notices;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    /// Seconds before the pending message leaves; None when nothing waits.
+    pub seconds_left: RwSignal<Option<u32>>,
+    ticket: StoredValue<u64>,
+}
+
+pub fn provide_outbox() -> Outbox {
+    let o = Outbox {
+        seconds_left: RwSignal::new(None),
+        ticket: StoredValue::new(0),
+    };
+    provide_context(o);
+    o
+}
+
+pub fn use_outbox() -> Outbox {
+    expect_context::<Outbox>()
+}
+
+pub struct ToSend {
+    pub email_id: String,
+    pub drafts: String,
+    pub sent: Option<String>,
+}
+
+impl Outbox {
+    pub fn schedule(
+        &self,
+        client: Client,
+        msg: ToSend,
+        delay_s: u32,
+        notices: Notices,
+        on_error: impl Fn(Error) + 'static,
+    ) {
+        self.ticket.update_value(|t| *t += 1);
+        let ticket = self.ticket.get_value();
+        let me = *self;
+        me.seconds_left.set(Some(delay_s));
+        spawn_local(async move {
+            for left in (0..delay_s).rev() {
+                crate::browser::sleep_ms(1000).await;
+                if me.ticket.get_value() != ticket {
+                    return;
+                }
+                me.seconds_left.set(Some(left));
+            }
+            me.seconds_left.set(None);
+            let Some(account) = client.session().mail_account().map(str::to_string) else {
+                return;
+            };
+            let identity = client.session().username.clone();
+            let (req, call) = send_request(
+                &account,
+                &identity,
+                &msg.email_id,
+                &msg.drafts,
+                msg.sent.as_deref(),
+            );
+            let result = client.send(req).await.and_then(|r| {
+                let set: SetResponse = r.get(&call)?;
+                set.first_error().map_or(Ok(()), Err)
+            });
+            match result {
+                Ok(()) => notices.info.set(Some("outbox.sent")),
+                Err(e) => on_error(e),
+            }
+        });
+    }
+
+    /// Stops the pending send; the message stays a draft.
+    pub fn cancel(&self, notices: Notices) {
+        if self.seconds_left.get_untracked().is_some() {
+            self.ticket.update_value(|t| *t += 1);
+            self.seconds_left.set(None);
+            notices.info.set(Some("outbox.cancelled"));
+        }
+    }
+}
+
+/// The bar that counts down and offers « Annuler l'envoi ».
+#[component]
+pub fn SendBar() -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let tr = crate::i18n::tr;
+    let outbox = use_outbox();
+    let notices = crate::ui::notices::use_notices();
+    view! {
+        <div role="status" class="send-bar-slot">
+            {move || {
+                outbox
+                    .seconds_left
+                    .get()
+                    .map(|n| {
+                        view! {
+                            <div class="notice notice-info send-bar">
+                                <span>{i18n.tf("outbox.pending", &[("n", &n.to_string())])}</span>
+                                <button type="button" on:click=move |_| outbox.cancel(notices)>
+                                    {tr("outbox.undo")}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
