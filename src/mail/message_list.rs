@@ -15,6 +15,9 @@ pub fn MessageList() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_mail_store();
     let title = move || {
+        if let Some(q) = store.search_text.get() {
+            return Some(i18n.tf("search.results", &[("q", &q)]));
+        }
         let id = store
             .page
             .with(|p| p.as_ref().map(|p| p.mailbox_id.clone()))?;
@@ -60,6 +63,7 @@ pub fn MessageList() -> impl IntoView {
             <div class="list-header">
                 <h1 id="list-title">{title}</h1>
                 <p class="list-summary">{summary}</p>
+                <SearchBox />
             </div>
             <Show when=move || store.loading.get() && store.page.with(Option::is_none)>
                 <p role="status">{tr("mail.loading")}</p>
@@ -80,7 +84,7 @@ pub fn MessageList() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=emails key=|e: &Email| (e.id.clone(), e.keywords.clone()) let:email>
+                        <For each=emails key=move |e: &Email| (e.id.clone(), e.keywords.clone(), store.search_text.get_untracked()) let:email>
                             <Row email=email now=now />
                         </For>
                     </tbody>
@@ -90,19 +94,84 @@ pub fn MessageList() -> impl IntoView {
     }
 }
 
+/// Quick full-text search; the query lives in the URL (`?q=`), so results
+/// can be reloaded, shared and left with « précédent ».
+#[component]
+fn SearchBox() -> impl IntoView {
+    let store = use_mail_store();
+    let navigate = leptos_router::hooks::use_navigate();
+    let text = RwSignal::new(store.search_text.get_untracked().unwrap_or_default());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = text.get_untracked();
+        if q.trim().is_empty() {
+            navigate("/courrier", Default::default());
+        } else {
+            navigate(
+                &format!(
+                    "/courrier?q={}",
+                    crate::jmap::url::encode_component(q.trim())
+                ),
+                Default::default(),
+            );
+        }
+    };
+    view! {
+        <form role="search" class="search-box" on:submit=submit>
+            <label for="quick-search" class="sr-only">{tr("search.label")}</label>
+            <input
+                id="quick-search"
+                type="search"
+                placeholder=tr("search.label")
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            />
+            <button type="submit">{tr("search.button")}</button>
+            <Show when=move || store.search_text.with(Option::is_some)>
+                <a href="/courrier">{tr("search.clear")}</a>
+            </Show>
+        </form>
+    }
+}
+
+/// Text with the server's highlights as `<mark>` elements (text nodes only).
+fn highlighted(snippet: &str) -> impl IntoView {
+    crate::store::search::marked(snippet)
+        .into_iter()
+        .map(|(t, on)| {
+            if on {
+                view! { <mark>{t}</mark> }.into_any()
+            } else {
+                t.into_any()
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 fn Row(email: Email, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
+    let store = use_mail_store();
     let href = {
         let id = crate::jmap::url::encode_component(&email.id);
-        move || format!("{}?m={id}", location.pathname.get())
+        move || match store.search_text.get() {
+            Some(q) => format!(
+                "{}?q={}&m={id}",
+                location.pathname.get(),
+                crate::jmap::url::encode_component(&q)
+            ),
+            None => format!("{}?m={id}", location.pathname.get()),
+        }
     };
     let unread = email.is_unread();
     let flagged = email.is_flagged();
     let attachment = email.has_attachment;
     let sender = email.sender_label().to_string();
     let subject = email.subject.clone().filter(|s| !s.trim().is_empty());
+    let snippet = store.snippets.with_untracked(|m| m.get(&email.id).cloned());
+    let marked_subject = snippet.as_ref().and_then(|s| s.subject.clone());
+    let preview = snippet.and_then(|s| s.preview);
     let when = email.received_at.as_deref().and_then(parse_utc);
     let stamp = email.received_at.clone().unwrap_or_default();
     view! {
@@ -136,8 +205,15 @@ fn Row(email: Email, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
             </td>
             <td class="col-subject">
                 <a href=href>
-                    {move || subject.clone().unwrap_or_else(|| i18n.t("mail.no_subject").to_string())}
+                    {match marked_subject {
+                        Some(m) => highlighted(&m).into_any(),
+                        None => {
+                            (move || subject.clone().unwrap_or_else(|| i18n.t("mail.no_subject").to_string()))
+                                .into_any()
+                        }
+                    }}
                 </a>
+                {preview.map(|p| view! { <span class="snippet">{highlighted(&p)}</span> })}
             </td>
             <td class="col-date">
                 {when

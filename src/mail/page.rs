@@ -29,7 +29,14 @@ pub fn MailPage() -> impl IntoView {
     let message = Memo::new(move |_| query.read().get("m"));
     let reader = use_reader_store();
     let location = use_location();
-    let close_href = Signal::derive(move || location.pathname.get());
+    let close_href = Signal::derive(move || match query.read().get("q") {
+        Some(q) => format!(
+            "{}?q={}",
+            location.pathname.get(),
+            crate::jmap::url::encode_component(&q)
+        ),
+        None => location.pathname.get(),
+    });
 
     let on_error = {
         let config = config.clone();
@@ -39,17 +46,23 @@ pub fn MailPage() -> impl IntoView {
         }
     };
 
-    // Open the folder of the URL whenever it changes.
+    // Open the folder (or run the search) of the URL whenever it changes.
+    let search = Memo::new(move |_| query.read().get("q").filter(|q| !q.trim().is_empty()));
     let open_error = on_error.clone();
     Effect::new(move |_| {
         let f = folder.get();
+        let q = search.get();
         let Some(client) = auth.client.get_untracked() else {
             return;
         };
         let on_error = open_error.clone();
         spawn_local(async move {
             let started = js_sys::Date::now();
-            match store.open(&client, f, false).await {
+            let result = match q {
+                Some(text) => store.search(&client, text).await,
+                None => store.open(&client, f, false).await,
+            };
+            match result {
                 Ok(()) => {
                     notices.reachable();
                     browser::publish_metric("firstViewMs", js_sys::Date::now() - started);

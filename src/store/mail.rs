@@ -3,11 +3,13 @@
 
 use super::folders;
 use super::mail_requests::{changes_request, has_changed, read_view, view_request, ListPage};
+use super::search::{read_search, search_request, Snippet};
 use crate::browser;
 use crate::jmap::client::Client;
 use crate::jmap::mail::Mailbox;
 use crate::jmap::Error;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Copy)]
 pub struct MailStore {
@@ -20,6 +22,10 @@ pub struct MailStore {
     generation: StoredValue<u64>,
     /// The folder last asked for (None: the inbox), even if loading it failed.
     requested: StoredValue<Option<String>>,
+    /// The search on screen (the list then holds its results), and the one asked for.
+    pub search_text: RwSignal<Option<String>>,
+    pub snippets: RwSignal<BTreeMap<String, Snippet>>,
+    requested_search: StoredValue<Option<String>>,
 }
 
 pub fn provide_mail_store() -> MailStore {
@@ -30,6 +36,9 @@ pub fn provide_mail_store() -> MailStore {
         loading: RwSignal::new(false),
         generation: StoredValue::new(0),
         requested: StoredValue::new(None),
+        search_text: RwSignal::new(None),
+        snippets: RwSignal::new(BTreeMap::new()),
+        requested_search: StoredValue::new(None),
     };
     provide_context(s);
     s
@@ -48,7 +57,59 @@ impl MailStore {
         self.mailboxes.set(Vec::new());
         self.mailbox_state.set(String::new());
         self.page.set(None);
+        self.search_text.set(None);
+        self.snippets.set(BTreeMap::new());
         self.generation.update_value(|g| *g += 1);
+    }
+
+    /// Full-text search over every folder; results replace the list.
+    pub async fn search(&self, client: &Client, text: String) -> Result<(), Error> {
+        let Some(account) = client.session().mail_account().map(str::to_string) else {
+            return Err(Error::Decode("no mail account in session".into()));
+        };
+        self.generation.update_value(|g| *g += 1);
+        self.requested_search.set_value(Some(text.clone()));
+        let generation = self.generation.get_value();
+        if self.mailboxes.with_untracked(Vec::is_empty) {
+            // The folder tree comes in the same POST (same tick, batched).
+            let (req, calls) = view_request(&account, true, None);
+            let tree = client.send(req);
+            let (sreq, scalls) = search_request(&account, &text);
+            let (t, r) = futures::join!(tree, client.send(sreq));
+            if let Ok(v) = t.and_then(|r| read_view(&r, &calls, None)) {
+                if let Some(b) = v.mailboxes {
+                    self.mailbox_state.set(b.state);
+                    self.mailboxes.set(b.list);
+                }
+            }
+            return self.apply_search(generation, text, r.and_then(|r| read_search(&r, &scalls)));
+        }
+        self.loading.set(true);
+        let (req, calls) = search_request(&account, &text);
+        let result = client.send(req).await.and_then(|r| read_search(&r, &calls));
+        self.apply_search(generation, text, result)
+    }
+
+    fn apply_search(
+        &self,
+        generation: u64,
+        text: String,
+        result: Result<super::search::SearchResult, Error>,
+    ) -> Result<(), Error> {
+        if generation != self.generation.get_value() {
+            return Ok(());
+        }
+        self.loading.set(false);
+        let found = result?;
+        self.snippets.set(found.snippets);
+        self.search_text.set(Some(text));
+        self.page.set(Some(ListPage {
+            mailbox_id: String::new(),
+            query: found.query,
+            emails: found.emails,
+            email_state: found.email_state,
+        }));
+        Ok(())
     }
 
     /// Opens a folder (None: the inbox). Loads the tree too when asked or not
@@ -65,6 +126,7 @@ impl MailStore {
         };
         self.generation.update_value(|g| *g += 1);
         self.requested.set_value(folder.clone());
+        self.requested_search.set_value(None);
         let generation = self.generation.get_value();
         let with_tree = refresh_tree || self.mailboxes.with_untracked(Vec::is_empty);
         let known_inbox = self
@@ -122,6 +184,8 @@ impl MailStore {
             }
             _ => None,
         };
+        self.search_text.set(None);
+        self.snippets.set(BTreeMap::new());
         self.page.set(page);
         self.loading.set(false);
         Ok(())
@@ -142,7 +206,9 @@ impl MailStore {
             .page
             .with_untracked(|p| p.as_ref().map(|p| p.mailbox_id.clone()));
         let requested = self.requested.get_value();
+        let requested_search = self.requested_search.get_value();
         let stale = match (&requested, &showing) {
+            _ if requested_search.is_some() => requested_search != self.search_text.get_untracked(),
             (Some(r), Some(s)) => r != s,
             (_, None) => true,
             (None, Some(_)) => false,
@@ -157,7 +223,10 @@ impl MailStore {
                 _ => true,
             };
         if changed {
-            self.open(client, requested, true).await?;
+            match requested_search {
+                Some(text) => self.search(client, text).await?,
+                None => self.open(client, requested, true).await?,
+            }
         }
         Ok(changed)
     }

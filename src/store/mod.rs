@@ -8,3 +8,4 @@ pub mod outbox;
 pub mod push;
 pub mod reader;
 pub mod reader_requests;
+pub mod search;
