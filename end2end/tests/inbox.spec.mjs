@@ -1,6 +1,6 @@
 // Journey: log in as the demo teacher, see the inbox as the server holds it,
 // unread counts in the folder tree; log out and be back at the login.
-import { test, expect, login, serverMailboxes, serverFirstPage } from './fixtures.mjs';
+import { test, expect, login, jmap, serverMailboxes, serverFirstPage } from './fixtures.mjs';
 
 test('the teacher sees her inbox as the server holds it, then logs out', async ({ page }) => {
   const boxes = await serverMailboxes('mdupont');
@@ -30,6 +30,13 @@ test('the teacher sees her inbox as the server holds it, then logs out', async (
   // The date column is in French format with the full date on hover.
   const firstDate = page.locator('table.message-list tbody tr').first().locator('time');
   await expect(firstDate).toHaveAttribute('title', /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d/);
+
+  // The quota as the server counts it: 200 MB, with the percentage written out.
+  const quota = (await jmap('mdupont', (a) => [['Quota/get', { accountId: a }, 'q']], ['https://cyrusimap.org/ns/jmap/quota'])).q.list.find((q) => q.id === 'mail');
+  expect(quota.total).toBe(200 * 1024 * 1024);
+  const percent = Math.floor((quota.used * 100) / quota.total);
+  await expect(tree.locator('.quota progress')).toHaveAttribute('value', String(percent));
+  await expect(tree.getByText(new RegExp(`sur 200 Mo \\(${percent} %\\)`))).toBeVisible();
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page).toHaveURL(/\/connexion/);

@@ -7,6 +7,7 @@ pub mod batch;
 pub mod error;
 pub mod mail;
 pub mod push;
+pub mod quota;
 pub mod request;
 pub mod response;
 pub mod session;

@@ -2,6 +2,7 @@
 
 use super::{folder_href, role_key};
 use crate::i18n::{tr, use_i18n};
+use crate::mail::text::format_size;
 use crate::store::folders::{rows, FolderRow};
 use crate::store::mail::use_mail_store;
 use crate::ui::icons::Icon;
@@ -70,6 +71,38 @@ pub fn FolderTree() -> impl IntoView {
                     }
                 </For>
             </ul>
+            <QuotaBar />
         </nav>
+    }
+}
+
+/// Used / total with a bar; the numbers are written out, and above 90 % a
+/// written warning appears (never colour alone).
+#[component]
+fn QuotaBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_mail_store();
+    move || {
+        store.quota.get().and_then(|q| {
+            let percent = q.percent()?;
+            let lang = i18n.lang.get();
+            let usage = i18n.tf(
+                "quota.usage",
+                &[
+                    ("used", &format_size(q.used, lang)),
+                    ("total", &format_size(q.total, lang)),
+                    ("percent", &percent.to_string()),
+                ],
+            );
+            let full = q.nearly_full();
+            Some(view! {
+                <div class="quota" class:quota-full=full>
+                    <p id="quota-label" class="quota-label">{i18n.t("quota.label")}</p>
+                    <progress max="100" value=percent.to_string() aria-labelledby="quota-label" aria-describedby="quota-usage"></progress>
+                    <p id="quota-usage" class="quota-usage">{usage}</p>
+                    {full.then(|| view! { <p class="quota-warning" role="status">"⚠ " {i18n.t("quota.nearly_full")}</p> })}
+                </div>
+            })
+        })
     }
 }

@@ -7,7 +7,8 @@ use crate::auth::use_auth;
 use crate::i18n::dates::{full_date, parse_utc};
 use crate::i18n::{tr, use_i18n};
 use crate::jmap::mail::{Body, BodyPart, EmailAddress, EmailDetail};
-use crate::store::reader::use_reader_store;
+use crate::store::mail::use_mail_store;
+use crate::store::reader::{use_reader_store, Action};
 use crate::ui::icons::Icon;
 use crate::ui::notices::use_notices;
 use leptos::prelude::*;
@@ -50,6 +51,7 @@ pub fn ReadingPane(close_href: Signal<String>) -> impl IntoView {
         <section class="reader" aria-labelledby="reader-subject">
             <div class="reader-bar">
                 <h2 id="reader-subject" tabindex="-1">{subject}</h2>
+                <Toolbar close_href=close_href />
                 <a class="reader-close" href=move || close_href.get()>
                     {tr("reader.close")}
                 </a>
@@ -80,6 +82,61 @@ pub fn ReadingPane(close_href: Signal<String>) -> impl IntoView {
                 </For>
             </ol>
         </section>
+    }
+}
+
+#[component]
+fn Toolbar(close_href: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let notices = use_notices();
+    let reader = use_reader_store();
+    let mail = use_mail_store();
+    let navigate = leptos_router::hooks::use_navigate();
+    let opened = move || {
+        reader.conversation.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.emails.iter().find(|e| e.id == c.opened).cloned())
+        })
+    };
+    let unread = move || opened().is_some_and(|e| e.is_unread());
+    let flagged =
+        move || opened().is_some_and(|e| e.keywords.get("$flagged").copied().unwrap_or(false));
+    let run = move |action: Action| {
+        let Some(client) = auth.client.get_untracked() else {
+            return;
+        };
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match reader.act(&client, mail, action).await {
+                Ok(Some(notice)) => {
+                    notices.info.set(Some(notice));
+                    navigate(&close_href.get_untracked(), Default::default());
+                }
+                Ok(None) => {}
+                Err(e) => notices.report(&e),
+            }
+        });
+    };
+    let (r1, r2, r3, r4) = (run.clone(), run.clone(), run.clone(), run);
+    view! {
+        <div class="toolbar" role="toolbar" aria-label=tr("actions.toolbar")>
+            <button type="button" on:click=move |_| r1(Action::Archive)>
+                <Icon name="archive" />
+                {tr("actions.archive")}
+            </button>
+            <button type="button" on:click=move |_| r2(Action::Delete)>
+                <Icon name="trash" />
+                {tr("actions.delete")}
+            </button>
+            <button type="button" on:click=move |_| r3(Action::ToggleRead)>
+                {move || if unread() { i18n.t("actions.mark_read") } else { i18n.t("actions.mark_unread") }}
+            </button>
+            <button type="button" aria-pressed=move || if flagged() { "true" } else { "false" } on:click=move |_| r4(Action::ToggleFlag)>
+                <Icon name="flag" />
+                {move || if flagged() { i18n.t("actions.unflag") } else { i18n.t("actions.flag") }}
+            </button>
+        </div>
     }
 }
 

@@ -2,11 +2,15 @@
 //! in one JMAP request per view and kept current by `*/changes` polling.
 
 use super::folders;
-use super::mail_requests::{changes_request, has_changed, read_view, view_request, ListPage};
+use super::mail_requests::{
+    add_quota, changes_request, has_changed, read_view, view_request, ListPage,
+};
 use super::search::{read_search, search_request, Snippet};
 use crate::browser;
 use crate::jmap::client::Client;
 use crate::jmap::mail::Mailbox;
+use crate::jmap::quota::Quota;
+use crate::jmap::session::CYRUS_QUOTA;
 use crate::jmap::Error;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -24,6 +28,7 @@ pub struct MailStore {
     requested: StoredValue<Option<String>>,
     /// The search on screen (the list then holds its results), and the one asked for.
     pub search_text: RwSignal<Option<String>>,
+    pub quota: RwSignal<Option<Quota>>,
     pub snippets: RwSignal<BTreeMap<String, Snippet>>,
     requested_search: StoredValue<Option<String>>,
 }
@@ -37,6 +42,7 @@ pub fn provide_mail_store() -> MailStore {
         generation: StoredValue::new(0),
         requested: StoredValue::new(None),
         search_text: RwSignal::new(None),
+        quota: RwSignal::new(None),
         snippets: RwSignal::new(BTreeMap::new()),
         requested_search: StoredValue::new(None),
     };
@@ -58,6 +64,7 @@ impl MailStore {
         self.mailbox_state.set(String::new());
         self.page.set(None);
         self.search_text.set(None);
+        self.quota.set(None);
         self.snippets.set(BTreeMap::new());
         self.generation.update_value(|g| *g += 1);
     }
@@ -135,7 +142,10 @@ impl MailStore {
         let hint = browser::local_get(&hint_key(&account));
         let target = folder.clone().or(known_inbox).or(hint);
         self.loading.set(true);
-        let (req, calls) = view_request(&account, with_tree, target.as_deref());
+        let (mut req, mut calls) = view_request(&account, with_tree, target.as_deref());
+        if with_tree && client.session().has_capability(CYRUS_QUOTA) {
+            req = add_quota(req, &mut calls, &account);
+        }
         let result = client
             .send(req)
             .await
@@ -150,6 +160,9 @@ impl MailStore {
                 return Err(e);
             }
         };
+        if view.quota.is_some() {
+            self.quota.set(view.quota.take());
+        }
         if let Some(boxes) = view.mailboxes.take() {
             self.mailbox_state.set(boxes.state.clone());
             self.mailboxes.set(boxes.list);

@@ -2,8 +2,10 @@
 //! "one request per view" rule is tested natively.
 
 use crate::jmap::mail::{Email, Mailbox, LIST_PROPERTIES};
+use crate::jmap::quota::Quota;
 use crate::jmap::request::{Call, ChangesArgs, Comparator, GetArgs, Ids, QueryArgs, Request};
 use crate::jmap::response::{ChangesResponse, GetResponse, QueryResponse, Response};
+use crate::jmap::session::CYRUS_QUOTA;
 use crate::jmap::session::{CORE, MAIL};
 use crate::jmap::Error;
 use serde_json::{json, Map};
@@ -27,6 +29,7 @@ pub const MAILBOX_PROPERTIES: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct ViewCalls {
     pub mailboxes: Option<Call>,
+    pub quota: Option<Call>,
     pub list: Option<(Call, Call)>,
 }
 
@@ -34,6 +37,7 @@ pub struct ViewCalls {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewData {
     pub mailboxes: Option<GetResponse<Mailbox>>,
+    pub quota: Option<Quota>,
     pub list: Option<ListPage>,
 }
 
@@ -87,7 +91,22 @@ pub fn view_request(
         )
     });
     let list = mailbox_id.map(|id| list_calls(&mut req, account, id, 0));
-    (req, ViewCalls { mailboxes, list })
+    (
+        req,
+        ViewCalls {
+            mailboxes,
+            quota: None,
+            list,
+        },
+    )
+}
+
+/// Adds the quota to a view request (only for servers that offer it: an
+/// unknown capability would fail the whole request).
+pub fn add_quota(req: Request, calls: &mut ViewCalls, account: &str) -> Request {
+    let mut req = req.using(&[CYRUS_QUOTA]);
+    calls.quota = Some(req.call("Quota/get", &GetArgs::all(account)));
+    req
 }
 
 pub fn read_view(
@@ -99,6 +118,12 @@ pub fn read_view(
         Some(c) => Some(resp.get::<GetResponse<Mailbox>>(c)?),
         None => None,
     };
+    // The quota is a nicety: a failure there must not hide the mail.
+    let quota = calls
+        .quota
+        .as_ref()
+        .and_then(|c| resp.get::<GetResponse<Quota>>(c).ok())
+        .and_then(|q| q.list.into_iter().find(|q| q.id == "mail"));
     let list = match (&calls.list, mailbox_id) {
         (Some((q, g)), Some(id)) => {
             let query: QueryResponse = resp.get(q)?;
@@ -112,7 +137,11 @@ pub fn read_view(
         }
         _ => None,
     };
-    Ok(ViewData { mailboxes, list })
+    Ok(ViewData {
+        mailboxes,
+        quota,
+        list,
+    })
 }
 
 /// Email/get may answer in any order: put emails back in query order.
@@ -172,6 +201,10 @@ mod tests {
         let (req, calls) = view_request("u", false, Some("x"));
         assert_eq!(req.len(), 2);
         assert!(calls.mailboxes.is_none());
+        let (req, mut calls) = view_request("u", true, Some("x"));
+        let req = add_quota(req, &mut calls, "u");
+        assert_eq!(req.len(), 4);
+        assert!(req.using.contains(CYRUS_QUOTA));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Client-side state: normalised caches and list windows, kept in sync with the
 //! server. Pure parts (`folders`, `mail_requests`) are natively tested.
 
+pub mod actions;
 pub mod folders;
 pub mod mail;
 pub mod mail_requests;

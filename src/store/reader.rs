@@ -142,3 +142,157 @@ fn apply_seen(reader: &ReaderStore, mail: &MailStore, emails: &[EmailDetail], se
         }
     });
 }
+
+/// What the reading pane's toolbar can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Archive,
+    Delete,
+    ToggleRead,
+    ToggleFlag,
+}
+
+impl ReaderStore {
+    /// Applies an action to the open conversation (moves) or message
+    /// (keywords), at once on screen; a refusal puts things back.
+    /// Returns the notice to show on success.
+    pub async fn act(
+        &self,
+        client: &Client,
+        mail: MailStore,
+        action: Action,
+    ) -> Result<Option<&'static str>, Error> {
+        use super::actions::{keyword_request, move_request};
+        let Some(account) = client.session().mail_account().map(str::to_string) else {
+            return Ok(None);
+        };
+        let Some(conv) = self.conversation.get_untracked() else {
+            return Ok(None);
+        };
+        let Some(opened) = conv.emails.iter().find(|e| e.id == conv.opened).cloned() else {
+            return Ok(None);
+        };
+        let shown = mail
+            .page
+            .with_untracked(|p| p.as_ref().map(|p| p.mailbox_id.clone()))
+            .unwrap_or_default();
+        let from = if shown.is_empty() {
+            opened
+                .mailbox_ids
+                .iter()
+                .find(|(_, v)| **v)
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default()
+        } else {
+            shown
+        };
+        let role_id = |role: &str| {
+            mail.mailboxes.with_untracked(|m| {
+                m.iter()
+                    .find(|b| b.role.as_deref() == Some(role))
+                    .map(|b| b.id.clone())
+            })
+        };
+        let (req, calls, notice, moved) = match action {
+            Action::Archive | Action::Delete => {
+                let (role, notice) = if action == Action::Archive {
+                    ("archive", "actions.archived")
+                } else {
+                    ("trash", "actions.deleted")
+                };
+                let Some(to) = role_id(role) else {
+                    return Ok(None);
+                };
+                let ids: Vec<String> = conv
+                    .emails
+                    .iter()
+                    .filter(|e| e.mailbox_ids.get(&from).copied().unwrap_or(false))
+                    .map(|e| e.id.clone())
+                    .collect();
+                let ids = if ids.is_empty() {
+                    vec![opened.id.clone()]
+                } else {
+                    ids
+                };
+                let (req, calls) = move_request(&account, &ids, &from, &to);
+                (req, calls, Some(notice), ids)
+            }
+            Action::ToggleRead => {
+                let (req, calls) = keyword_request(
+                    &account,
+                    std::slice::from_ref(&opened.id),
+                    "$seen",
+                    opened.is_unread(),
+                );
+                (req, calls, None, Vec::new())
+            }
+            Action::ToggleFlag => {
+                let flagged = opened.keywords.get("$flagged").copied().unwrap_or(false);
+                let (req, calls) = keyword_request(
+                    &account,
+                    std::slice::from_ref(&opened.id),
+                    "$flagged",
+                    !flagged,
+                );
+                (req, calls, None, Vec::new())
+            }
+        };
+        let before_page = mail.page.get_untracked();
+        let before_conv = self.conversation.get_untracked();
+        // Optimistic: moved messages leave the list; keywords flip at once.
+        if !moved.is_empty() {
+            mail.page.update(|p| {
+                if let Some(p) = p {
+                    p.emails.retain(|e| !moved.contains(&e.id));
+                }
+            });
+        } else {
+            let (kw, on) = match action {
+                Action::ToggleRead => ("$seen", opened.is_unread()),
+                _ => (
+                    "$flagged",
+                    !opened.keywords.get("$flagged").copied().unwrap_or(false),
+                ),
+            };
+            let flip = |k: &mut std::collections::BTreeMap<String, bool>| {
+                if on {
+                    k.insert(kw.into(), true);
+                } else {
+                    k.remove(kw);
+                }
+            };
+            mail.page.update(|p| {
+                if let Some(p) = p {
+                    p.emails
+                        .iter_mut()
+                        .filter(|e| e.id == opened.id)
+                        .for_each(|e| flip(&mut e.keywords));
+                }
+            });
+            self.conversation.update(|c| {
+                if let Some(c) = c {
+                    c.emails
+                        .iter_mut()
+                        .filter(|e| e.id == opened.id)
+                        .for_each(|e| flip(&mut e.keywords));
+                }
+            });
+        }
+        let result = client.send(req).await.and_then(|r| {
+            read_set(&r, &calls.set)?;
+            r.get::<GetResponse<Mailbox>>(&calls.mailboxes)
+        });
+        match result {
+            Ok(fresh) => {
+                mail.mailbox_state.set(fresh.state);
+                mail.mailboxes.set(fresh.list);
+                Ok(notice)
+            }
+            Err(e) => {
+                mail.page.set(before_page);
+                self.conversation.set(before_conv);
+                Err(e)
+            }
+        }
+    }
+}
