@@ -25,8 +25,10 @@ pub fn use_auth() -> AuthState {
     expect_context::<AuthState>()
 }
 
-/// Preferences that survive logout; everything else of ours is wiped.
-pub const KEPT_KEYS: &[&str] = &["autan.lang", "autan.inbox_hint"];
+/// Key prefixes that survive logout (the language, and the inbox's opaque id
+/// per account, which makes the first screen one request); everything else
+/// of ours is wiped.
+pub const KEPT_KEYS: &[&str] = &["autan.lang", "autan.inbox_hint."];
 
 impl AuthState {
     /// The session is gone (401): back to the login form or the SSO.

@@ -16,7 +16,8 @@ pub fn local_set(key: &str, value: &str) {
     }
 }
 
-/// Removes every key of ours except the ones listed (user preferences).
+/// Removes every key of ours except those starting with one of `keep`
+/// (user preferences, per-account hints).
 pub fn local_clear_except(keep: &[&str]) {
     let Some(Ok(Some(s))) = window().map(|w| w.local_storage()) else {
         return;
@@ -24,7 +25,7 @@ pub fn local_clear_except(keep: &[&str]) {
     let len = s.length().unwrap_or(0);
     let keys: Vec<String> = (0..len).filter_map(|i| s.key(i).ok().flatten()).collect();
     for k in keys {
-        if k.starts_with("autan.") && !keep.contains(&k.as_str()) {
+        if k.starts_with("autan.") && !keep.iter().any(|p| k.starts_with(p)) {
             let _ = s.remove_item(&k);
         }
     }
