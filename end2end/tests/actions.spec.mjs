@@ -7,7 +7,7 @@ async function serverEmail(id) {
   return r.g.list[0];
 }
 
-test('archive, flag and mark unread from the reading pane', async ({ page }) => {
+test('archive (and undo), flag and mark unread from the reading pane', async ({ page }) => {
   const boxes = await serverMailboxes('mdupont');
   const inbox = boxes.find((m) => m.role === 'inbox');
   const archive = boxes.find((m) => m.role === 'archive');
@@ -43,6 +43,10 @@ test('archive, flag and mark unread from the reading pane', async ({ page }) => 
   await toolbar.getByRole('button', { name: 'Archiver' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Message archivé.' })).toBeVisible();
   await expect(page.locator('table.message-list').getByRole('link', { name: target.subject, exact: true })).toHaveCount(0);
-  const moved = await serverEmail(id);
-  expect(Object.keys(moved.mailboxIds)).toEqual([archive.id]);
+  await expect.poll(async () => Object.keys((await serverEmail(id)).mailboxIds)).toEqual([archive.id]);
+
+  // « Annuler » puts it back in the inbox, on the server and in the list.
+  await page.getByRole('status').filter({ hasText: 'Message archivé.' }).getByRole('button', { name: 'Annuler' }).click();
+  await expect.poll(async () => Object.keys((await serverEmail(id)).mailboxIds)).toEqual([inbox.id]);
+  await expect(page.locator('table.message-list').getByRole('link', { name: target.subject, exact: true })).toHaveCount(1);
 });

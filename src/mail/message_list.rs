@@ -65,6 +65,7 @@ pub fn MessageList() -> impl IntoView {
                 <p class="list-summary">{summary}</p>
                 <SearchBox />
             </div>
+            <UndoBar />
             <Show when=move || store.loading.get() && store.page.with(Option::is_none)>
                 <p role="status">{tr("mail.loading")}</p>
             </Show>
@@ -91,6 +92,43 @@ pub fn MessageList() -> impl IntoView {
                 </table>
             </Show>
         </main>
+    }
+}
+
+/// « Message archivé. — Annuler »: undoes the last move.
+#[component]
+fn UndoBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_mail_store();
+    let auth = crate::auth::use_auth();
+    let notices = crate::ui::notices::use_notices();
+    let undo = move |_| {
+        let Some(client) = auth.client.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match store.undo_move(&client).await {
+                Ok(()) => notices.info.set(Some("actions.undone")),
+                Err(e) => notices.report(&e),
+            }
+        });
+    };
+    view! {
+        <div role="status" class="undo-slot">
+            {move || {
+                store
+                    .last_move
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <div class="notice notice-info undo-bar">
+                                <span>{i18n.t(m.done)}</span>
+                                <button type="button" on:click=undo>{tr("actions.undo")}</button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
     }
 }
 

@@ -109,8 +109,8 @@ fn Toolbar(close_href: Signal<String>) -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             match reader.act(&client, mail, action).await {
-                Ok(Some(notice)) => {
-                    notices.info.set(Some(notice));
+                Ok(Some(_)) => {
+                    // The list shows « Message archivé. — Annuler » (UndoBar).
                     navigate(&close_href.get_untracked(), Default::default());
                 }
                 Ok(None) => {}

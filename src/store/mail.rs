@@ -29,6 +29,8 @@ pub struct MailStore {
     /// The search on screen (the list then holds its results), and the one asked for.
     pub search_text: RwSignal<Option<String>>,
     pub quota: RwSignal<Option<Quota>>,
+    /// The last move (archive, delete), offered for « Annuler ».
+    pub last_move: RwSignal<Option<LastMove>>,
     pub snippets: RwSignal<BTreeMap<String, Snippet>>,
     requested_search: StoredValue<Option<String>>,
 }
@@ -43,11 +45,21 @@ pub fn provide_mail_store() -> MailStore {
         requested: StoredValue::new(None),
         search_text: RwSignal::new(None),
         quota: RwSignal::new(None),
+        last_move: RwSignal::new(None),
         snippets: RwSignal::new(BTreeMap::new()),
         requested_search: StoredValue::new(None),
     };
     provide_context(s);
     s
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastMove {
+    pub ids: Vec<String>,
+    pub from: String,
+    pub to: String,
+    /// Catalogue key of what happened (« Message archivé. »).
+    pub done: &'static str,
 }
 
 pub fn use_mail_store() -> MailStore {
@@ -65,8 +77,28 @@ impl MailStore {
         self.page.set(None);
         self.search_text.set(None);
         self.quota.set(None);
+        self.last_move.set(None);
         self.snippets.set(BTreeMap::new());
         self.generation.update_value(|g| *g += 1);
+    }
+
+    /// Puts the last moved messages back where they were.
+    pub async fn undo_move(&self, client: &Client) -> Result<(), Error> {
+        let Some(m) = self.last_move.get_untracked() else {
+            return Ok(());
+        };
+        let Some(account) = client.session().mail_account().map(str::to_string) else {
+            return Ok(());
+        };
+        self.last_move.set(None);
+        let (req, calls) = super::actions::move_request(&account, &m.ids, &m.to, &m.from);
+        let resp = client.send(req).await?;
+        super::reader_requests::read_set(&resp, &calls.set)?;
+        let requested = self.requested.get_value();
+        match self.requested_search.get_value() {
+            Some(text) => self.search(client, text).await,
+            None => self.open(client, requested, true).await,
+        }
     }
 
     /// Full-text search over every folder; results replace the list.

@@ -193,6 +193,7 @@ impl ReaderStore {
                     .map(|b| b.id.clone())
             })
         };
+        let mut undo = None;
         let (req, calls, notice, moved) = match action {
             Action::Archive | Action::Delete => {
                 let (role, notice) = if action == Action::Archive {
@@ -214,7 +215,17 @@ impl ReaderStore {
                 } else {
                     ids
                 };
+                if to == from {
+                    // Already there (Supprimer in Corbeille): nothing to move.
+                    return Ok(None);
+                }
                 let (req, calls) = move_request(&account, &ids, &from, &to);
+                undo = Some(super::mail::LastMove {
+                    ids: ids.clone(),
+                    from: from.clone(),
+                    to: to.clone(),
+                    done: notice,
+                });
                 (req, calls, Some(notice), ids)
             }
             Action::ToggleRead => {
@@ -286,6 +297,9 @@ impl ReaderStore {
             Ok(fresh) => {
                 mail.mailbox_state.set(fresh.state);
                 mail.mailboxes.set(fresh.list);
+                if undo.is_some() {
+                    mail.last_move.set(undo);
+                }
                 Ok(notice)
             }
             Err(e) => {
