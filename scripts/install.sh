@@ -25,10 +25,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   # Cyrus's postinst may try to start services; there is no init system here.
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-# Debian starts Cyrus's own master when it can; our stack runs its own.
-pkill -f '^/usr/lib/cyrus/bin/master$' 2>/dev/null || true
+# Debian's postinst may start a system-wide Cyrus (all interfaces, default
+# ports); our stack runs its own on loopback, so stop any master that is not ours.
+for pid in $(pgrep -f '^/usr/lib/cyrus/bin/master' || true); do
+  grep -qa "${AUTAN_STACK_DIR:-autan-stack}" "/proc/$pid/cmdline" 2>/dev/null || $SUDO kill "$pid" 2>/dev/null || true
+done
 
 export PATH="$HOME/.cargo/bin:$PATH"
 if ! rustup target list --installed | grep -q wasm32-unknown-unknown; then

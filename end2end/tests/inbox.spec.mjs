@@ -45,3 +45,13 @@ test('the teacher sees her inbox as the server holds it, then logs out', async (
   // Nothing of the mailbox is left in the page.
   await expect(page.locator('table.message-list')).toHaveCount(0);
 });
+
+test('a remembered inbox id the server no longer knows is forgotten; the inbox opens', async ({ page }) => {
+  await page.goto('/connexion');
+  await page.evaluate(() => localStorage.setItem('autan.inbox_hint.mdupont', 'dossier-disparu'));
+  await login(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Boîte de réception' })).toBeVisible();
+  await expect(page.locator('table.message-list tbody tr').first()).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /erreur/ })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('autan.inbox_hint.mdupont'))).not.toBe('dossier-disparu');
+});

@@ -171,7 +171,8 @@ impl MailStore {
         let known_inbox = self
             .mailboxes
             .with_untracked(|m| folders::inbox(m).map(|i| i.id.clone()));
-        let hint = browser::local_get(&hint_key(&account));
+        let hint = browser::local_get(&hint_key(&account)).filter(|h| !h.is_empty());
+        let guessed = folder.is_none() && known_inbox.is_none() && hint.is_some();
         let target = folder.clone().or(known_inbox).or(hint);
         self.loading.set(true);
         let (mut req, mut calls) = view_request(&account, with_tree, target.as_deref());
@@ -187,6 +188,12 @@ impl MailStore {
         }
         let mut view = match result {
             Ok(v) => v,
+            // A remembered inbox id the server no longer knows: forget it and
+            // start again without guessing.
+            Err(Error::Method(_)) if guessed => {
+                browser::local_set(&hint_key(&account), "");
+                return Box::pin(self.open(client, None, true)).await;
+            }
             Err(e) => {
                 self.loading.set(false);
                 return Err(e);
