@@ -85,15 +85,3 @@ pub fn set_lang(code: &str) {
 pub async fn sleep_ms(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;
 }
-
-/// Exposes a number for the benchmark script (`window.__autan`), harmless otherwise.
-pub fn publish_metric(name: &str, value: f64) {
-    let Some(w) = window() else { return };
-    let key = wasm_bindgen::JsValue::from_str("__autan");
-    let obj = js_sys::Reflect::get(&w, &key)
-        .ok()
-        .filter(|v| v.is_object())
-        .unwrap_or_else(|| js_sys::Object::new().into());
-    let _ = js_sys::Reflect::set(&obj, &wasm_bindgen::JsValue::from_str(name), &value.into());
-    let _ = js_sys::Reflect::set(&w, &key, &obj);
-}

@@ -51,19 +51,16 @@ fn table(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
 
 /// The text for `key`; French when the language lacks it; the key itself as a
 /// last resort so that a missing entry is visible, never a crash.
-pub fn text(lang: Lang, key: &str) -> &'static str {
+pub fn text(lang: Lang, key: &'static str) -> &'static str {
     table(lang)
         .get(key)
         .or_else(|| table(Lang::Fr).get(key))
         .copied()
-        .unwrap_or_else(|| {
-            let leaked: &'static str = Box::leak(key.to_string().into_boxed_str());
-            leaked
-        })
+        .unwrap_or(key)
 }
 
 /// `text` with `{name}` placeholders replaced.
-pub fn format(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+pub fn format(lang: Lang, key: &'static str, args: &[(&str, &str)]) -> String {
     let mut out = text(lang, key).to_string();
     for (name, value) in args {
         out = out.replace(&format!("{{{name}}}"), value);

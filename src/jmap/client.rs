@@ -20,7 +20,6 @@ struct Inner {
     auth: Auth,
     queue: RefCell<Vec<Pending>>,
     flush_scheduled: Cell<bool>,
-    requests_sent: Cell<u32>,
 }
 
 #[derive(Clone)]
@@ -43,7 +42,6 @@ impl Client {
                 auth,
                 queue: RefCell::new(Vec::new()),
                 flush_scheduled: Cell::new(false),
-                requests_sent: Cell::new(0),
             }),
         })
     }
@@ -54,11 +52,6 @@ impl Client {
 
     pub fn auth(&self) -> &Auth {
         &self.inner.auth
-    }
-
-    /// How many API POSTs this client made (shown to the benchmark).
-    pub fn requests_sent(&self) -> u32 {
-        self.inner.requests_sent.get()
     }
 
     /// Queues `req`; everything queued before the next microtask goes in one POST.
@@ -87,9 +80,6 @@ impl Client {
         for chunk in batch::plan(&sizes, self.inner.session.max_calls_in_request()) {
             let parts: Vec<(usize, &Request)> = chunk.iter().map(|&i| (i, &requests[i])).collect();
             let merged = batch::merge(&parts);
-            self.inner
-                .requests_sent
-                .set(self.inner.requests_sent.get() + 1);
             let result = transport::post_json(
                 &self.inner.session.api_url,
                 &self.inner.auth,
@@ -129,15 +119,5 @@ impl Client {
 
     pub fn upload_url(&self, account_id: &str) -> String {
         expand(&self.inner.session.upload_url, &[("accountId", account_id)])
-    }
-
-    pub async fn upload(
-        &self,
-        account_id: &str,
-        content_type: &str,
-        blob: &web_sys::Blob,
-    ) -> Result<String, Error> {
-        let url = expand(&self.inner.session.upload_url, &[("accountId", account_id)]);
-        transport::upload(&url, &self.inner.auth, content_type, blob).await
     }
 }

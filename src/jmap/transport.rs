@@ -49,18 +49,3 @@ pub async fn post_json(url: &str, auth: &Auth, body: String) -> Result<String, E
     let resp = req.send().await.map_err(transport)?;
     finish(resp).await.map(|(b, _)| b)
 }
-
-/// Uploads a blob (file picker, drag-and-drop) and returns the server's JSON.
-pub async fn upload(
-    url: &str,
-    auth: &Auth,
-    content_type: &str,
-    blob: &web_sys::Blob,
-) -> Result<String, Error> {
-    let req = with_auth(Request::post(url), auth)
-        .header("Content-Type", content_type)
-        .body(blob)
-        .map_err(transport)?;
-    let resp = req.send().await.map_err(transport)?;
-    finish(resp).await.map(|(b, _)| b)
-}

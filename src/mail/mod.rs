@@ -4,6 +4,7 @@ pub mod compose;
 pub mod download;
 pub mod folder_tree;
 pub mod message_list;
+pub mod outbox;
 mod page;
 pub mod reader;
 pub mod text;

@@ -57,17 +57,12 @@ pub fn MailPage() -> impl IntoView {
         };
         let on_error = open_error.clone();
         spawn_local(async move {
-            let started = js_sys::Date::now();
             let result = match q {
                 Some(text) => store.search(&client, text).await,
                 None => store.open(&client, f, false).await,
             };
             match result {
-                Ok(()) => {
-                    notices.reachable();
-                    browser::publish_metric("firstViewMs", js_sys::Date::now() - started);
-                    browser::publish_metric("apiRequests", f64::from(client.requests_sent()));
-                }
+                Ok(()) => notices.reachable(),
                 Err(e) => on_error(e),
             }
         });

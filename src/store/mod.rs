@@ -5,7 +5,6 @@ pub mod actions;
 pub mod folders;
 pub mod mail;
 pub mod mail_requests;
-pub mod outbox;
 pub mod push;
 pub mod reader;
 pub mod reader_requests;

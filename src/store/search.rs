@@ -152,14 +152,23 @@ mod tests {
     }
 
     #[test]
-    fn recorded_search_decodes() {
+    fn recorded_snippets_have_marks() {
+        // Recorded from Cyrus as Email/query (c0) then SearchSnippet/get (c1).
+        #[derive(Deserialize)]
+        struct Snippets {
+            list: Vec<Snippet>,
+        }
         let resp = Response::parse(include_str!("../jmap/fixtures/search_text.json")).unwrap();
-        let names: Vec<_> = resp
-            .method_responses
-            .iter()
-            .map(|(n, _, _)| n.clone())
-            .collect();
-        assert!(names.contains(&"Email/query".to_string()), "{names:?}");
+        let call = Call {
+            id: "c1".into(),
+            method: "SearchSnippet/get".into(),
+        };
+        let got: Snippets = resp.get(&call).unwrap();
+        assert!(!got.list.is_empty());
+        for s in &got.list {
+            let text = s.preview.as_deref().or(s.subject.as_deref()).unwrap_or("");
+            assert!(marked(text).iter().any(|(_, on)| *on), "{text}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod attachments;
 pub mod model;
 pub mod recipients;
+pub mod sender;
 
 use attachments::{AttachmentField, Item};
 use model::{save_draft_request, Draft, Suggestion};
@@ -18,8 +19,8 @@ use crate::jmap::contacts::{book_request, read_book};
 use crate::jmap::mail::EmailAddress;
 use crate::jmap::response::SetResponse;
 use crate::jmap::Error;
+use crate::mail::outbox::{use_outbox, ToSend};
 use crate::store::mail::use_mail_store;
-use crate::store::outbox::{use_outbox, ToSend};
 use crate::ui::notices::use_notices;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -161,34 +162,25 @@ pub fn ComposePage() -> impl IntoView {
                             .find(|b| b.role.as_deref() == Some("sent"))
                             .map(|b| b.id.clone())
                     });
-                    let (req, calls) = model::sender::request(&account, sent.as_deref());
+                    let (req, calls) = sender::request(&account, sent.as_deref());
                     let resp = client.send(req).await.ok()?;
-                    model::sender::read(&resp, &calls)
+                    sender::read(&resp, &calls)
                 };
+                // Envoyés and Brouillons come with the folder tree: load it
+                // first when arriving here directly.
                 if mail.mailboxes.with_untracked(Vec::is_empty) {
-                    // Folder ids come with the tree; load it alongside the book.
-                    let c2 = client.clone();
-                    let tree = async move { mail.open(&c2, None, false).await };
-                    let book = load_candidates(&client);
-                    let (t, b) = futures::join!(tree, book);
-                    if let Err(e) = t {
+                    if let Err(e) = mail.open(&client, None, false).await {
                         on_error(e);
                     }
-                    match b {
-                        Ok(c) => candidates.set(c),
-                        Err(e) => on_error(e),
-                    }
-                    from.set(load_sender(client).await);
-                } else {
-                    // Book and sender leave in the same tick: one POST.
-                    let (b, f) =
-                        futures::join!(load_candidates(&client), load_sender(client.clone()));
-                    match b {
-                        Ok(c) => candidates.set(c),
-                        Err(e) => on_error(e),
-                    }
-                    from.set(f);
                 }
+                // Book and sender leave in the same tick: one POST.
+                let (book, sender) =
+                    futures::join!(load_candidates(&client), load_sender(client.clone()));
+                match book {
+                    Ok(c) => candidates.set(c),
+                    Err(e) => on_error(e),
+                }
+                from.set(sender);
             });
         }
     }

@@ -1,4 +1,4 @@
-//! Undo send: a sent message waits as a draft for a few seconds, during which
+//! Undo send (mail feature: state and its bar): a sent message waits as a draft for a few seconds, during which
 //! « Annuler l'envoi » keeps it in Brouillons. Cyrus advertises delayed
 //! sending but the client-side delay works with every server.
 
