@@ -11,14 +11,14 @@ test('archive (and undo), flag and mark unread from the reading pane', async ({ 
   const boxes = await serverMailboxes('mdupont');
   const inbox = boxes.find((m) => m.role === 'inbox');
   const archive = boxes.find((m) => m.role === 'archive');
-  const first = (await serverFirstPage('mdupont', inbox.id, 50)).emails;
+  const first = (await serverFirstPage('mdupont', inbox.id, 15)).emails;
   // A message whose subject is unique on the first page, to click it unambiguously.
   const counts = first.reduce((m, e) => m.set(e.subject, (m.get(e.subject) || 0) + 1), new Map());
   // Leave alone the messages that other journeys open from the inbox.
   const reserved = ['Organisation du conseil de classe de 3e B', 'Documents pour le conseil de classe'];
   const target = first.find((e) => counts.get(e.subject) === 1 && !e.subject.startsWith('Re:')
     && !reserved.some((r) => e.subject.includes(r)));
-  const r = await jmap('mdupont', (a) => [['Email/query', { accountId: a, filter: { inMailbox: inbox.id }, sort: [{ property: 'receivedAt', isAscending: false }], limit: 50 }, 'q']]);
+  const r = await jmap('mdupont', (a) => [['Email/query', { accountId: a, filter: { inMailbox: inbox.id }, sort: [{ property: 'receivedAt', isAscending: false }], limit: 15 }, 'q']]);
   const id = r.q.ids[first.indexOf(target)];
 
   await login(page);

@@ -77,3 +77,47 @@ export async function axeViolations(page) {
 export function stack(command) {
   execFileSync('bash', [path.join(ROOT, 'scripts/dev/stack.sh'), command], { stdio: 'inherit' });
 }
+
+/** Scrolls the message list (as a user would) until a row link named `name`
+ *  is in the DOM; returns that link. */
+export async function revealRow(page, name) {
+  const link = page.locator('table.message-list').getByRole('link', { name }).first();
+  const scroller = page.locator('.list-scroll');
+  await expect(page.locator('table.message-list tbody tr[data-id]').first()).toBeVisible();
+  for (let i = 0; i < 200 && (await link.count()) === 0; i += 1) {
+    const atEnd = await scroller.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      el.scrollTop += el.clientHeight * 0.8;
+      return end;
+    });
+    if (atEnd) break;
+    await expect(page.locator('table.message-list tbody tr.placeholder')).toHaveCount(0);
+  }
+  await link.scrollIntoViewIfNeeded();
+  return link;
+}
+
+/** Every row of the list, read by scrolling it top to bottom: [{pos, id,
+ *  subject, marks}] in position order. */
+export async function readAllRows(page) {
+  const scroller = page.locator('.list-scroll');
+  await scroller.evaluate((el) => { el.scrollTop = 0; });
+  const seen = new Map();
+  for (let i = 0; i < 2000; i += 1) {
+    await expect(page.locator('table.message-list tbody tr.placeholder')).toHaveCount(0);
+    const rows = await page.locator('table.message-list tbody tr[data-id]').evaluateAll((trs) => trs.map((tr) => ({
+      pos: Number(tr.dataset.pos),
+      id: tr.dataset.id,
+      subject: tr.querySelector('td.col-subject a')?.textContent ?? '',
+      marks: [...tr.querySelectorAll('mark')].map((m) => m.textContent),
+    })));
+    for (const r of rows) seen.set(r.pos, r);
+    const atEnd = await scroller.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      el.scrollTop += el.clientHeight * 0.8;
+      return end;
+    });
+    if (atEnd) break;
+  }
+  return [...seen.values()].sort((a, b) => a.pos - b.pos);
+}

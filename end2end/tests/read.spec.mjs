@@ -1,6 +1,6 @@
 // Journey (Courrier, read): open a thread with three messages; the unread
 // count drops; attachments download with the right name and bytes.
-import { test, expect, login, jmap, serverMailboxes, axeViolations, PASSWORD, EDGE } from './fixtures.mjs';
+import { test, expect, login, jmap, serverMailboxes, axeViolations, PASSWORD, EDGE, revealRow } from './fixtures.mjs';
 
 async function findBySubject(user, subject) {
   const r = await jmap(user, (a) => [
@@ -25,7 +25,7 @@ test('open a three-message thread: all shown, newest open, unread count drops', 
   await login(page);
   const tree = page.getByRole('navigation', { name: 'Dossiers' });
   await expect(tree.getByRole('link', { name: new RegExp(`^Boîte de réception\\s*,\\s*${unreadBefore} non lus`) })).toBeVisible();
-  await page.locator('table.message-list').getByRole('link', { name: 'Organisation du conseil de classe de 3e B' }).first().click();
+  await (await revealRow(page, 'Organisation du conseil de classe de 3e B')).click();
 
   const reader = page.getByRole('region', { name: /Organisation du conseil de classe de 3e B/ });
   await expect(reader.getByText('Conversation de 3 messages')).toBeVisible();
@@ -45,7 +45,7 @@ test('attachments download with the right name and bytes', async ({ page }) => {
   expect(email.attachments.length).toBe(2);
 
   await login(page);
-  await page.locator('table.message-list').getByRole('link', { name: 'Documents pour le conseil de classe' }).first().click();
+  await (await revealRow(page, 'Documents pour le conseil de classe')).click();
   const reader = page.getByRole('region', { name: /Documents pour le conseil de classe/ });
   const auth = 'Basic ' + Buffer.from(`mdupont:${PASSWORD}`).toString('base64');
   for (const att of email.attachments) {

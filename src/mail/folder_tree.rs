@@ -1,8 +1,11 @@
 //! The folder pane: special folders first, user folders nested, unread counts.
 
+use super::folder_dialogs::NewFolderButton;
+use super::list_row::DRAG_TYPE;
 use super::{folder_href, role_key};
 use crate::i18n::{tr, use_i18n};
 use crate::mail::text::format_size;
+use crate::store::bulk::Bulk;
 use crate::store::folders::{rows, FolderRow};
 use crate::store::mail::use_mail_store;
 use crate::ui::icons::Icon;
@@ -20,6 +23,16 @@ fn icon(role: Option<&str>) -> &'static str {
     }
 }
 
+/// Only drags of message rows are accepted (not files, not text).
+fn carries_messages(ev: &leptos::ev::DragEvent) -> bool {
+    ev.data_transfer()
+        .map(|d| {
+            d.types()
+                .includes(&wasm_bindgen::JsValue::from_str(DRAG_TYPE), 0)
+        })
+        .unwrap_or(false)
+}
+
 #[component]
 pub fn FolderTree() -> impl IntoView {
     let i18n = use_i18n();
@@ -28,7 +41,20 @@ pub fn FolderTree() -> impl IntoView {
     let open_id = move || {
         store
             .page
-            .with(|p| p.as_ref().map(|p| p.mailbox_id.clone()))
+            .with(|p| p.as_ref().map(|p| p.mailbox_id().to_string()))
+    };
+    let drop_over = RwSignal::new(None::<String>);
+    let auth = crate::auth::use_auth();
+    let notices = crate::ui::notices::use_notices();
+    let move_to = move |to: String, ids: Vec<String>| {
+        let Some(client) = auth.client.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Err(e) = store.bulk(&client, Bulk::MoveTo(to), ids).await {
+                notices.report(&e);
+            }
+        });
     };
     view! {
         <nav class="folder-pane" aria-labelledby="folders-title">
@@ -50,10 +76,49 @@ pub fn FolderTree() -> impl IntoView {
                         };
                         let unread = row.unread;
                         let depth_class = format!("folder depth-{}", row.depth.min(6));
-                        let current = move || (open_id() == Some(id.clone())).then_some("page");
+                        let current = {
+                            let id = id.clone();
+                            move || (open_id() == Some(id.clone())).then_some("page")
+                        };
+                        let over = {
+                            let id = id.clone();
+                            move || drop_over.get().as_ref() == Some(&id)
+                        };
+                        let enter = {
+                            let id = id.clone();
+                            move |ev: leptos::ev::DragEvent| {
+                                if carries_messages(&ev) {
+                                    ev.prevent_default();
+                                    drop_over.set(Some(id.clone()));
+                                }
+                            }
+                        };
+                        let dropped = {
+                            let id = id.clone();
+                            move |ev: leptos::ev::DragEvent| {
+                                ev.prevent_default();
+                                drop_over.set(None);
+                                let ids: Vec<String> = ev
+                                    .data_transfer()
+                                    .and_then(|d| d.get_data(DRAG_TYPE).ok())
+                                    .unwrap_or_default()
+                                    .lines()
+                                    .map(str::to_string)
+                                    .filter(|l| !l.is_empty())
+                                    .collect();
+                                move_to(id.clone(), ids);
+                            }
+                        };
                         view! {
-                            <li class=depth_class>
-                                <a href=href aria-current=current>
+                            <li class=depth_class class:drop-over=over>
+                                <a
+                                    href=href
+                                    aria-current=current
+                                    on:dragenter=enter.clone()
+                                    on:dragover=enter
+                                    on:dragleave=move |_| drop_over.set(None)
+                                    on:drop=dropped
+                                >
                                     <Icon name=icon(row.role.as_deref()) />
                                     <span class="folder-name">{label}</span>
                                     {(unread > 0)
@@ -71,6 +136,7 @@ pub fn FolderTree() -> impl IntoView {
                     }
                 </For>
             </ul>
+            <NewFolderButton />
             <QuotaBar />
         </nav>
     }

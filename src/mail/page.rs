@@ -29,13 +29,10 @@ pub fn MailPage() -> impl IntoView {
     let message = Memo::new(move |_| query.read().get("m"));
     let reader = use_reader_store();
     let location = use_location();
-    let close_href = Signal::derive(move || match query.read().get("q") {
-        Some(q) => format!(
-            "{}?q={}",
-            location.pathname.get(),
-            crate::jmap::url::encode_component(&q)
-        ),
-        None => location.pathname.get(),
+    let close_href = Signal::derive(move || {
+        let mut q = query.get();
+        q.remove("m");
+        format!("{}{}", location.pathname.get(), q.to_query_string())
     });
 
     let on_error = {
@@ -47,7 +44,10 @@ pub fn MailPage() -> impl IntoView {
     };
 
     // Open the folder (or run the search) of the URL whenever it changes.
-    let search = Memo::new(move |_| query.read().get("q").filter(|q| !q.trim().is_empty()));
+    let search = Memo::new(move |_| {
+        let q = query.read();
+        super::search_from(|k| q.get(k))
+    });
     let open_error = on_error.clone();
     Effect::new(move |_| {
         let f = folder.get();
@@ -58,7 +58,7 @@ pub fn MailPage() -> impl IntoView {
         let on_error = open_error.clone();
         spawn_local(async move {
             let result = match q {
-                Some(text) => store.search(&client, text).await,
+                Some(s) => store.search(&client, s).await,
                 None => store.open(&client, f, false).await,
             };
             match result {

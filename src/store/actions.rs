@@ -27,19 +27,65 @@ fn with_counts(
     (req, ActionCalls { set, mailboxes })
 }
 
-/// Moves messages from one folder to another (a patch on mailboxIds, so the
-/// message's other folders, if any, stay).
-pub fn move_request(account: &str, ids: &[String], from: &str, to: &str) -> (Request, ActionCalls) {
-    let update = ids
+/// Moves messages, each from its folder, to one folder (a patch on
+/// mailboxIds, so other folders of a message stay), setting or clearing
+/// keywords in the same patch (`$junk` with « Indésirable »).
+pub fn move_request(
+    account: &str,
+    moves: &[(String, String)],
+    to: &str,
+    keywords: &[(&str, bool)],
+) -> (Request, ActionCalls) {
+    let update = moves
         .iter()
-        .map(|id| {
+        .map(|(id, from)| {
             let mut patch = Map::new();
-            patch.insert(format!("mailboxIds/{from}"), Value::Null);
+            if from != to {
+                patch.insert(format!("mailboxIds/{from}"), Value::Null);
+            }
             patch.insert(format!("mailboxIds/{to}"), json!(true));
+            for (k, on) in keywords {
+                let v = if *on { json!(true) } else { Value::Null };
+                patch.insert(format!("keywords/{k}"), v);
+            }
             (id.clone(), Value::Object(patch))
         })
         .collect();
     with_counts(Request::new().using(&[CORE, MAIL]), account, update)
+}
+
+/// Puts moved messages back, each into the folder it came from.
+pub fn undo_move_request(
+    account: &str,
+    moves: &[(String, String)],
+    to: &str,
+) -> (Request, ActionCalls) {
+    let update = moves
+        .iter()
+        .map(|(id, from)| {
+            let mut patch = Map::new();
+            if from != to {
+                patch.insert(format!("mailboxIds/{to}"), Value::Null);
+            }
+            patch.insert(format!("mailboxIds/{from}"), json!(true));
+            (id.clone(), Value::Object(patch))
+        })
+        .collect();
+    with_counts(Request::new().using(&[CORE, MAIL]), account, update)
+}
+
+/// Deletes messages for good (from Corbeille, after confirmation).
+pub fn destroy_request(account: &str, ids: &[String]) -> (Request, ActionCalls) {
+    let mut req = Request::new().using(&[CORE, MAIL]);
+    let set = req.call(
+        "Email/set",
+        &json!({ "accountId": account, "destroy": ids }),
+    );
+    let mailboxes = req.call(
+        "Mailbox/get",
+        &GetArgs::all(account).properties(MAILBOX_PROPERTIES),
+    );
+    (req, ActionCalls { set, mailboxes })
 }
 
 /// Sets or clears one keyword (`$seen`, `$flagged`).
@@ -65,7 +111,8 @@ mod tests {
 
     #[test]
     fn move_is_a_patch_with_counts_in_the_same_request() {
-        let (req, calls) = move_request("u", &["e1".into()], "INBOX", "ARCH");
+        let moves = [("e1".to_string(), "INBOX".to_string())];
+        let (req, calls) = move_request("u", &moves, "ARCH", &[]);
         let body = req.to_json();
         assert_eq!(
             body["methodCalls"][0][1]["update"]["e1"],
@@ -73,6 +120,17 @@ mod tests {
         );
         assert_eq!(body["methodCalls"][1][0], "Mailbox/get");
         assert_eq!(calls.mailboxes.id, "c1");
+        let (req, _) = move_request("u", &moves, "JUNK", &[("$junk", true), ("$notjunk", false)]);
+        assert_eq!(
+            req.to_json()["methodCalls"][0][1]["update"]["e1"],
+            json!({"mailboxIds/INBOX": null, "mailboxIds/JUNK": true,
+                "keywords/$junk": true, "keywords/$notjunk": null})
+        );
+        let (req, _) = destroy_request("u", &["e1".into(), "e2".into()]);
+        assert_eq!(
+            req.to_json()["methodCalls"][0][1]["destroy"],
+            json!(["e1", "e2"])
+        );
     }
 
     #[test]

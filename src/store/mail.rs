@@ -2,10 +2,10 @@
 //! in one JMAP request per view and kept current by `*/changes` polling.
 
 use super::folders;
+use super::list::{Chunk, ListPage, ListQuery, Search, SortBy};
 use super::mail_requests::{
-    add_quota, changes_request, has_changed, read_view, view_request, ListPage,
+    add_quota, changes_request, chunks_request, has_changed, read_view, view_request,
 };
-use super::search::{read_search, search_request, Snippet};
 use crate::browser;
 use crate::jmap::client::Client;
 use crate::jmap::mail::Mailbox;
@@ -13,26 +13,35 @@ use crate::jmap::quota::Quota;
 use crate::jmap::session::CYRUS_QUOTA;
 use crate::jmap::Error;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 #[derive(Clone, Copy)]
 pub struct MailStore {
     pub mailboxes: RwSignal<Vec<Mailbox>>,
     pub mailbox_state: RwSignal<String>,
-    /// The list window of the open folder.
+    /// The list window of the open folder or search.
     pub page: RwSignal<Option<ListPage>>,
     pub loading: RwSignal<bool>,
     /// Increases with every view load; a late answer for an older one is dropped.
     generation: StoredValue<u64>,
     /// The folder last asked for (None: the inbox), even if loading it failed.
     requested: StoredValue<Option<String>>,
-    /// The search on screen (the list then holds its results), and the one asked for.
+    /// The search on screen (its quick text), and the one asked for.
     pub search_text: RwSignal<Option<String>>,
+    requested_search: StoredValue<Option<Search>>,
     pub quota: RwSignal<Option<Quota>>,
     /// The last move (archive, delete), offered for « Annuler ».
     pub last_move: RwSignal<Option<LastMove>>,
-    pub snippets: RwSignal<BTreeMap<String, Snippet>>,
-    requested_search: StoredValue<Option<String>>,
+    /// List order and conversation mode, chosen by the user.
+    pub sort: RwSignal<(SortBy, bool)>,
+    pub threads: RwSignal<bool>,
+    /// First row on screen: a refresh reloads the chunk the user looks at.
+    pub visible_first: StoredValue<u64>,
+    /// Chunks being fetched (by start position), so scrolling asks once.
+    in_flight: StoredValue<BTreeSet<u64>>,
+    /// Selected messages (ids) and the row a shift-click extends from.
+    pub selected: RwSignal<BTreeSet<String>>,
+    pub anchor: StoredValue<Option<u64>>,
 }
 
 pub fn provide_mail_store() -> MailStore {
@@ -46,8 +55,13 @@ pub fn provide_mail_store() -> MailStore {
         search_text: RwSignal::new(None),
         quota: RwSignal::new(None),
         last_move: RwSignal::new(None),
-        snippets: RwSignal::new(BTreeMap::new()),
         requested_search: StoredValue::new(None),
+        sort: RwSignal::new((SortBy::Date, false)),
+        threads: RwSignal::new(false),
+        visible_first: StoredValue::new(0),
+        in_flight: StoredValue::new(BTreeSet::new()),
+        selected: RwSignal::new(BTreeSet::new()),
+        anchor: StoredValue::new(None),
     };
     provide_context(s);
     s
@@ -55,8 +69,8 @@ pub fn provide_mail_store() -> MailStore {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LastMove {
-    pub ids: Vec<String>,
-    pub from: String,
+    /// (message, the folder it came from).
+    pub moves: Vec<(String, String)>,
     pub to: String,
     /// Catalogue key of what happened (« Message archivé. »).
     pub done: &'static str,
@@ -78,7 +92,6 @@ impl MailStore {
         self.search_text.set(None);
         self.quota.set(None);
         self.last_move.set(None);
-        self.snippets.set(BTreeMap::new());
         self.generation.update_value(|g| *g += 1);
     }
 
@@ -91,63 +104,142 @@ impl MailStore {
             return Ok(());
         };
         self.last_move.set(None);
-        let (req, calls) = super::actions::move_request(&account, &m.ids, &m.to, &m.from);
+        let (req, calls) = super::actions::undo_move_request(&account, &m.moves, &m.to);
         let resp = client.send(req).await?;
         super::reader_requests::read_set(&resp, &calls.set)?;
-        let requested = self.requested.get_value();
+        self.reload(client).await
+    }
+
+    /// Loads again what was asked for last (folder or search).
+    pub async fn reload(&self, client: &Client) -> Result<(), Error> {
         match self.requested_search.get_value() {
-            Some(text) => self.search(client, text).await,
-            None => self.open(client, requested, true).await,
+            Some(s) => self.search(client, s).await,
+            None => self.open(client, self.requested.get_value(), true).await,
         }
     }
 
-    /// Full-text search over every folder; results replace the list.
-    pub async fn search(&self, client: &Client, text: String) -> Result<(), Error> {
+    fn list_query(&self, mailbox_id: Option<String>, search: Option<Search>) -> ListQuery {
+        let (sort, ascending) = self.sort.get_untracked();
+        ListQuery {
+            mailbox_id,
+            search,
+            sort,
+            ascending,
+            threads: self.threads.get_untracked(),
+        }
+    }
+
+    /// The chunk to load for a list: where the user is when it is the list
+    /// on screen again (a refresh), else the top.
+    fn start_for(&self, q: &ListQuery) -> u64 {
+        let same = self
+            .page
+            .with_untracked(|p| p.as_ref().is_some_and(|p| &p.query == q));
+        if same {
+            let first = self.visible_first.get_value();
+            first / super::list::CHUNK * super::list::CHUNK
+        } else {
+            0
+        }
+    }
+
+    /// Search (full text, or the advanced form's fields); results replace
+    /// the list, with the folder tree in the same request when missing.
+    pub async fn search(&self, client: &Client, search: Search) -> Result<(), Error> {
         let Some(account) = client.session().mail_account().map(str::to_string) else {
             return Err(Error::Decode("no mail account in session".into()));
         };
         self.generation.update_value(|g| *g += 1);
-        self.requested_search.set_value(Some(text.clone()));
+        self.requested_search.set_value(Some(search.clone()));
         let generation = self.generation.get_value();
-        if self.mailboxes.with_untracked(Vec::is_empty) {
-            // The folder tree comes in the same POST (same tick, batched).
-            let (req, calls) = view_request(&account, true, None);
-            let tree = client.send(req);
-            let (sreq, scalls) = search_request(&account, &text);
-            let (t, r) = futures::join!(tree, client.send(sreq));
-            if let Ok(v) = t.and_then(|r| read_view(&r, &calls, None)) {
-                if let Some(b) = v.mailboxes {
-                    self.mailbox_state.set(b.state);
-                    self.mailboxes.set(b.list);
-                }
-            }
-            return self.apply_search(generation, text, r.and_then(|r| read_search(&r, &scalls)));
-        }
+        let with_tree = self.mailboxes.with_untracked(Vec::is_empty);
+        let q = self.list_query(None, Some(search.clone()));
+        let start = self.start_for(&q);
         self.loading.set(true);
-        let (req, calls) = search_request(&account, &text);
-        let result = client.send(req).await.and_then(|r| read_search(&r, &calls));
-        self.apply_search(generation, text, result)
-    }
-
-    fn apply_search(
-        &self,
-        generation: u64,
-        text: String,
-        result: Result<super::search::SearchResult, Error>,
-    ) -> Result<(), Error> {
+        let (req, calls) = view_request(&account, with_tree, Some((&q, start)));
+        let result = client.send(req).await.and_then(|r| read_view(&r, &calls));
         if generation != self.generation.get_value() {
             return Ok(());
         }
         self.loading.set(false);
-        let found = result?;
-        self.snippets.set(found.snippets);
-        self.search_text.set(Some(text));
-        self.page.set(Some(ListPage {
-            mailbox_id: String::new(),
-            query: found.query,
-            emails: found.emails,
-            email_state: found.email_state,
-        }));
+        let mut view = result?;
+        if let Some(b) = view.mailboxes.take() {
+            self.mailbox_state.set(b.state);
+            self.mailboxes.set(b.list);
+        }
+        self.show(q, view.list.unwrap_or_default(), Some(search.text.clone()));
+        Ok(())
+    }
+
+    fn show(&self, q: ListQuery, chunk: Chunk, search_text: Option<String>) {
+        self.in_flight.set_value(BTreeSet::new());
+        let same = self
+            .page
+            .with_untracked(|p| p.as_ref().is_some_and(|p| p.query == q));
+        if !same {
+            self.selected.set(BTreeSet::new());
+            self.anchor.set_value(None);
+        }
+        self.search_text.set(search_text);
+        self.page.set(Some(ListPage::new(q, chunk)));
+    }
+
+    /// Changes the order or conversation mode of the list on screen.
+    pub async fn set_order(
+        &self,
+        client: &Client,
+        sort: (SortBy, bool),
+        threads: bool,
+    ) -> Result<(), Error> {
+        self.sort.set(sort);
+        self.threads.set(threads);
+        self.visible_first.set_value(0);
+        self.reload(client).await
+    }
+
+    /// Fetches the rows of positions `first..=last` not loaded yet (one
+    /// request for all missing chunks).
+    pub async fn load_range(&self, client: &Client, first: u64, last: u64) -> Result<(), Error> {
+        let Some(account) = client.session().mail_account().map(str::to_string) else {
+            return Ok(());
+        };
+        let Some((q, missing)) = self.page.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| (p.query.clone(), p.missing_chunks(first, last)))
+        }) else {
+            return Ok(());
+        };
+        let starts: Vec<u64> = self
+            .in_flight
+            .with_value(|f| missing.into_iter().filter(|s| !f.contains(s)).collect());
+        if starts.is_empty() {
+            return Ok(());
+        }
+        self.in_flight
+            .update_value(|f| f.extend(starts.iter().copied()));
+        let generation = self.generation.get_value();
+        let (req, calls) = chunks_request(&account, &q, &starts);
+        let result = client.send(req).await;
+        if generation != self.generation.get_value() {
+            return Ok(());
+        }
+        self.in_flight.update_value(|f| {
+            for s in &starts {
+                f.remove(s);
+            }
+        });
+        let resp = result?;
+        let chunks = calls
+            .iter()
+            .map(|c| super::list::read_chunk(&resp, c))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.page.update(|p| {
+            if let Some(p) = p.as_mut().filter(|p| p.query == q) {
+                for c in chunks {
+                    p.merge(c);
+                }
+            }
+        });
         Ok(())
     }
 
@@ -174,15 +266,18 @@ impl MailStore {
         let hint = browser::local_get(&hint_key(&account)).filter(|h| !h.is_empty());
         let guessed = folder.is_none() && known_inbox.is_none() && hint.is_some();
         let target = folder.clone().or(known_inbox).or(hint);
+        let target_query = target.clone().map(|t| self.list_query(Some(t), None));
+        let start = target_query.as_ref().map_or(0, |q| self.start_for(q));
         self.loading.set(true);
-        let (mut req, mut calls) = view_request(&account, with_tree, target.as_deref());
+        let (mut req, mut calls) = view_request(
+            &account,
+            with_tree,
+            target_query.as_ref().map(|q| (q, start)),
+        );
         if with_tree && client.session().has_capability(CYRUS_QUOTA) {
             req = add_quota(req, &mut calls, &account);
         }
-        let result = client
-            .send(req)
-            .await
-            .and_then(|r| read_view(&r, &calls, target.as_deref()));
+        let result = client.send(req).await.and_then(|r| read_view(&r, &calls));
         if generation != self.generation.get_value() {
             return Ok(());
         }
@@ -215,19 +310,19 @@ impl MailStore {
         // The folder to show: the one asked for, else the real inbox. If the
         // guess was wrong (no hint, stale hint), ask again for the right one.
         let wanted = folder.or(inbox);
-        let page = match (view.list, &wanted) {
-            (Some(page), Some(w)) if &page.mailbox_id == w => Some(page),
+        let shown = match (view.list, &wanted) {
+            (Some(chunk), Some(w)) if target.as_ref() == Some(w) => {
+                Some((self.list_query(Some(w.clone()), None), chunk))
+            }
             (_, Some(w)) => {
-                let (req, calls) = view_request(&account, false, Some(w));
-                let r = client
-                    .send(req)
-                    .await
-                    .and_then(|r| read_view(&r, &calls, Some(w)));
+                let q = self.list_query(Some(w.clone()), None);
+                let (req, calls) = view_request(&account, false, Some((&q, 0)));
+                let r = client.send(req).await.and_then(|r| read_view(&r, &calls));
                 if generation != self.generation.get_value() {
                     return Ok(());
                 }
                 match r {
-                    Ok(v) => v.list,
+                    Ok(v) => v.list.map(|c| (q, c)),
                     Err(e) => {
                         self.loading.set(false);
                         return Err(e);
@@ -236,9 +331,10 @@ impl MailStore {
             }
             _ => None,
         };
-        self.search_text.set(None);
-        self.snippets.set(BTreeMap::new());
-        self.page.set(page);
+        match shown {
+            Some((q, chunk)) => self.show(q, chunk, None),
+            None => self.page.set(None),
+        }
         self.loading.set(false);
         Ok(())
     }
@@ -256,11 +352,13 @@ impl MailStore {
             .with_untracked(|p| p.as_ref().map(|p| p.email_state.clone()));
         let showing = self
             .page
-            .with_untracked(|p| p.as_ref().map(|p| p.mailbox_id.clone()));
+            .with_untracked(|p| p.as_ref().map(|p| p.mailbox_id().to_string()));
         let requested = self.requested.get_value();
         let requested_search = self.requested_search.get_value();
         let stale = match (&requested, &showing) {
-            _ if requested_search.is_some() => requested_search != self.search_text.get_untracked(),
+            _ if requested_search.is_some() => self
+                .page
+                .with_untracked(|p| p.as_ref().map(|p| &p.query.search) != Some(&requested_search)),
             (Some(r), Some(s)) => r != s,
             (_, None) => true,
             (None, Some(_)) => false,
@@ -275,10 +373,7 @@ impl MailStore {
                 _ => true,
             };
         if changed {
-            match requested_search {
-                Some(text) => self.search(client, text).await?,
-                None => self.open(client, requested, true).await?,
-            }
+            self.reload(client).await?;
         }
         Ok(changed)
     }

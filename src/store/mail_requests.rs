@@ -1,16 +1,14 @@
 //! The JMAP requests behind the mail views, built as plain data so that the
 //! "one request per view" rule is tested natively.
 
-use crate::jmap::mail::{Email, Mailbox, LIST_PROPERTIES};
+use super::list::{chunk_calls, read_chunk, Chunk, ChunkCalls, ListQuery};
+use crate::jmap::mail::Mailbox;
 use crate::jmap::quota::Quota;
-use crate::jmap::request::{Call, ChangesArgs, Comparator, GetArgs, Ids, QueryArgs, Request};
-use crate::jmap::response::{ChangesResponse, GetResponse, QueryResponse, Response};
+use crate::jmap::request::{Call, ChangesArgs, GetArgs, Request};
+use crate::jmap::response::{ChangesResponse, GetResponse, Response};
 use crate::jmap::session::CYRUS_QUOTA;
 use crate::jmap::session::{CORE, MAIL};
 use crate::jmap::Error;
-use serde_json::{json, Map};
-
-pub const PAGE_SIZE: u64 = 50;
 
 pub const MAILBOX_PROPERTIES: &[&str] = &[
     "id",
@@ -24,13 +22,13 @@ pub const MAILBOX_PROPERTIES: &[&str] = &[
     "unreadThreads",
 ];
 
-/// The calls of one list view: optional Mailbox/get, then Email/query and an
-/// Email/get that takes the query's ids by result reference.
+/// The calls of one view: optional Mailbox/get and Quota/get, then the
+/// list's first chunk (Email/query, Email/get by result reference).
 #[derive(Debug, Clone)]
 pub struct ViewCalls {
     pub mailboxes: Option<Call>,
     pub quota: Option<Call>,
-    pub list: Option<(Call, Call)>,
+    pub list: Option<ChunkCalls>,
 }
 
 /// What a view request brought back.
@@ -38,50 +36,15 @@ pub struct ViewCalls {
 pub struct ViewData {
     pub mailboxes: Option<GetResponse<Mailbox>>,
     pub quota: Option<Quota>,
-    pub list: Option<ListPage>,
+    pub list: Option<Chunk>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ListPage {
-    pub mailbox_id: String,
-    pub query: Option<QueryResponse>,
-    pub emails: Vec<Email>,
-    pub email_state: String,
-}
-
-fn list_calls(req: &mut Request, account: &str, mailbox_id: &str, position: u64) -> (Call, Call) {
-    let query = req.call(
-        "Email/query",
-        &QueryArgs {
-            account_id: account.into(),
-            filter: Some(json!({ "inMailbox": mailbox_id })),
-            sort: vec![Comparator {
-                property: "receivedAt".into(),
-                is_ascending: false,
-            }],
-            position,
-            limit: Some(PAGE_SIZE),
-            calculate_total: true,
-            extra: {
-                let mut m = Map::new();
-                m.insert("collapseThreads".into(), json!(false));
-                m
-            },
-        },
-    );
-    let get = req.call(
-        "Email/get",
-        &GetArgs::ids(account, Ids::Ref(query.reference("/ids"))).properties(LIST_PROPERTIES),
-    );
-    (query, get)
-}
-
-/// One request for a view: the folder tree (when asked) and, when the folder
-/// is known, the first page of its messages.
+/// One request for a view: the folder tree (when asked) and, when the list
+/// is known, the chunk of it at `position`.
 pub fn view_request(
     account: &str,
     with_mailboxes: bool,
-    mailbox_id: Option<&str>,
+    list: Option<(&ListQuery, u64)>,
 ) -> (Request, ViewCalls) {
     let mut req = Request::new().using(&[CORE, MAIL]);
     let mailboxes = with_mailboxes.then(|| {
@@ -90,7 +53,7 @@ pub fn view_request(
             &GetArgs::all(account).properties(MAILBOX_PROPERTIES),
         )
     });
-    let list = mailbox_id.map(|id| list_calls(&mut req, account, id, 0));
+    let list = list.map(|(q, position)| chunk_calls(&mut req, account, q, position));
     (
         req,
         ViewCalls {
@@ -101,6 +64,16 @@ pub fn view_request(
     )
 }
 
+/// More chunks of the list on screen, all in one request.
+pub fn chunks_request(account: &str, q: &ListQuery, starts: &[u64]) -> (Request, Vec<ChunkCalls>) {
+    let mut req = Request::new().using(&[CORE, MAIL]);
+    let calls = starts
+        .iter()
+        .map(|p| chunk_calls(&mut req, account, q, *p))
+        .collect();
+    (req, calls)
+}
+
 /// Adds the quota to a view request (only for servers that offer it: an
 /// unknown capability would fail the whole request).
 pub fn add_quota(req: Request, calls: &mut ViewCalls, account: &str) -> Request {
@@ -109,11 +82,7 @@ pub fn add_quota(req: Request, calls: &mut ViewCalls, account: &str) -> Request 
     req
 }
 
-pub fn read_view(
-    resp: &Response,
-    calls: &ViewCalls,
-    mailbox_id: Option<&str>,
-) -> Result<ViewData, Error> {
+pub fn read_view(resp: &Response, calls: &ViewCalls) -> Result<ViewData, Error> {
     let mailboxes = match &calls.mailboxes {
         Some(c) => Some(resp.get::<GetResponse<Mailbox>>(c)?),
         None => None,
@@ -124,31 +93,15 @@ pub fn read_view(
         .as_ref()
         .and_then(|c| resp.get::<GetResponse<Quota>>(c).ok())
         .and_then(|q| q.list.into_iter().find(|q| q.id == "mail"));
-    let list = match (&calls.list, mailbox_id) {
-        (Some((q, g)), Some(id)) => {
-            let query: QueryResponse = resp.get(q)?;
-            let got: GetResponse<Email> = resp.get(g)?;
-            Some(ListPage {
-                mailbox_id: id.to_string(),
-                emails: order_like(&query.ids, got.list),
-                email_state: got.state,
-                query: Some(query),
-            })
-        }
-        _ => None,
+    let list = match &calls.list {
+        Some(c) => Some(read_chunk(resp, c)?),
+        None => None,
     };
     Ok(ViewData {
         mailboxes,
         quota,
         list,
     })
-}
-
-/// Email/get may answer in any order: put emails back in query order.
-fn order_like(ids: &[String], mut emails: Vec<Email>) -> Vec<Email> {
-    let pos = |id: &str| ids.iter().position(|x| x == id).unwrap_or(usize::MAX);
-    emails.sort_by_key(|e| pos(&e.id));
-    emails
 }
 
 /// The sync check: have mailboxes or emails changed since our states?
@@ -185,42 +138,48 @@ pub fn has_changed(resp: &Response, m: &Call, e: &Call) -> Result<bool, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    fn inbox() -> ListQuery {
+        ListQuery {
+            mailbox_id: Some("inbox-id".into()),
+            ..ListQuery::default()
+        }
+    }
 
     #[test]
     fn first_screen_is_one_request_with_references() {
-        let (req, calls) = view_request("u", true, Some("inbox-id"));
+        let (req, calls) = view_request("u", true, Some((&inbox(), 0)));
         assert_eq!(req.len(), 3);
         let body = req.to_json();
         assert_eq!(body["methodCalls"][0][0], "Mailbox/get");
         assert_eq!(body["methodCalls"][1][1]["filter"]["inMailbox"], "inbox-id");
         assert_eq!(
             body["methodCalls"][2][1]["#ids"]["resultOf"],
-            json!(calls.list.as_ref().unwrap().0.id)
+            json!(calls.list.as_ref().unwrap().query.id)
         );
         assert_eq!(body["methodCalls"][2][1]["#ids"]["path"], "/ids");
-        let (req, calls) = view_request("u", false, Some("x"));
+        let (req, calls) = view_request("u", false, Some((&inbox(), 0)));
         assert_eq!(req.len(), 2);
         assert!(calls.mailboxes.is_none());
-        let (req, mut calls) = view_request("u", true, Some("x"));
+        let (req, mut calls) = view_request("u", true, Some((&inbox(), 0)));
         let req = add_quota(req, &mut calls, "u");
         assert_eq!(req.len(), 4);
         assert!(req.using.contains(CYRUS_QUOTA));
+        let (req, calls) = chunks_request("u", &inbox(), &[50, 100]);
+        assert_eq!((req.len(), calls.len()), (4, 2));
+        assert_eq!(req.to_json()["methodCalls"][2][1]["position"], 100);
     }
 
     #[test]
     fn reads_the_recorded_first_page() {
         // The fixture was recorded with this very call layout (c0, c1, c2).
         let resp = Response::parse(include_str!("../jmap/fixtures/inbox_first_page.json")).unwrap();
-        let (_, calls) = view_request("u", true, Some("any"));
-        let view = read_view(&resp, &calls, Some("any")).unwrap();
+        let (_, calls) = view_request("u", true, Some((&inbox(), 0)));
+        let view = read_view(&resp, &calls).unwrap();
         let boxes = view.mailboxes.unwrap();
         assert!(super::super::folders::inbox(&boxes.list).is_some());
         let list = view.list.unwrap();
-        let q = list.query.unwrap();
-        assert_eq!(
-            list.emails.iter().map(|e| e.id.clone()).collect::<Vec<_>>(),
-            q.ids
-        );
         assert!(list.emails.iter().any(|e| e.is_unread()));
     }
 

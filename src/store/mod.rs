@@ -2,7 +2,10 @@
 //! server. Pure parts (`folders`, `mail_requests`) are natively tested.
 
 pub mod actions;
+pub mod bulk;
+pub mod folder_ops;
 pub mod folders;
+pub mod list;
 pub mod mail;
 pub mod mail_requests;
 pub mod push;

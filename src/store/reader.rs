@@ -127,7 +127,7 @@ fn apply_seen(reader: &ReaderStore, mail: &MailStore, emails: &[EmailDetail], se
     });
     mail.page.update(|p| {
         if let Some(p) = p {
-            for e in p.emails.iter_mut().filter(|e| ids.contains(&e.id.as_str())) {
+            for e in p.rows.values_mut().filter(|e| ids.contains(&e.id.as_str())) {
                 e.keywords.insert("$seen".into(), seen);
             }
         }
@@ -174,7 +174,7 @@ impl ReaderStore {
         };
         let shown = mail
             .page
-            .with_untracked(|p| p.as_ref().map(|p| p.mailbox_id.clone()))
+            .with_untracked(|p| p.as_ref().map(|p| p.mailbox_id().to_string()))
             .unwrap_or_default();
         let from = if shown.is_empty() {
             opened
@@ -219,10 +219,11 @@ impl ReaderStore {
                     // Already there (Supprimer in Corbeille): nothing to move.
                     return Ok(None);
                 }
-                let (req, calls) = move_request(&account, &ids, &from, &to);
+                let moves: Vec<(String, String)> =
+                    ids.iter().map(|i| (i.clone(), from.clone())).collect();
+                let (req, calls) = move_request(&account, &moves, &to, &[]);
                 undo = Some(super::mail::LastMove {
-                    ids: ids.clone(),
-                    from: from.clone(),
+                    moves,
                     to: to.clone(),
                     done: notice,
                 });
@@ -254,7 +255,7 @@ impl ReaderStore {
         if !moved.is_empty() {
             mail.page.update(|p| {
                 if let Some(p) = p {
-                    p.emails.retain(|e| !moved.contains(&e.id));
+                    p.remove_ids(&moved.iter().cloned().collect());
                 }
             });
         } else {
@@ -274,8 +275,8 @@ impl ReaderStore {
             };
             mail.page.update(|p| {
                 if let Some(p) = p {
-                    p.emails
-                        .iter_mut()
+                    p.rows
+                        .values_mut()
                         .filter(|e| e.id == opened.id)
                         .for_each(|e| flip(&mut e.keywords));
                 }

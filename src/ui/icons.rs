@@ -14,6 +14,7 @@ fn path(name: &str) -> &'static str {
         "flag" => "M5 21V4M5 4h12l-2 4 2 4H5",
         "attachment" => "M16 6l-8 8a2 2 0 0 0 3 3l8-8a4 4 0 0 0-6-6l-8 8a6 6 0 0 0 8 8l6-6",
         "unread" => "M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8z",
+        "reply" => "M10 9V5l-7 7 7 7v-4c5 0 8 1.5 11 5-1-6-4-10-11-11z",
         _ => "M3 6h6l2 2h10v11H3z",
     }
 }

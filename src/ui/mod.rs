@@ -1,4 +1,5 @@
 //! Shared widgets.
 
+pub mod dialog;
 pub mod icons;
 pub mod notices;
