@@ -35,6 +35,9 @@ USERS = {
                 "title": "Conseiller principal d'éducation"},
     "sbernard": {"name": "Sophie Bernard", "email": "sophie.bernard@ac-toulouse.fr",
                  "title": "Secrétaire de direction"},
+    # The 100,000-message mailbox of the scale journey (seeded on its own).
+    "agrand": {"name": "Anne Grand", "email": "anne.grand@ac-toulouse.fr",
+               "title": "Secrétariat des examens"},
 }
 
 # (name, role, parent name). INBOX exists once the user is created.

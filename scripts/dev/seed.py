@@ -123,6 +123,7 @@ DEMO = {
     "mdupont": P("Marie", "Dupont", "Professeure de lettres, professeure principale de 3e B"),
     "jmartin": P("Julien", "Martin", "Conseiller principal d'éducation"),
     "sbernard": P("Sophie", "Bernard", "Secrétaire de direction"),
+    "agrand": P("Anne", "Grand", "Secrétariat des examens"),
 }
 PRINCIPAL = P("Hélène", "Garnier", "Principale", phone="05 61 52 40 01")
 ADJOINT = P("Thomas", "Lefèvre", "Principal adjoint", phone="05 61 52 40 02")
@@ -1393,7 +1394,11 @@ def main() -> None:
     ap.add_argument("--force", action="store_true", help="re-seed even if already seeded")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--progress", action="store_true", help="progress on stderr (default: size >= 10000)")
+    ap.add_argument("--marker", default="seeded.json",
+                    help="state file recording this seeding (one per set of users)")
     args = ap.parse_args()
+    global MARKER
+    MARKER = os.path.join(STATE, args.marker)
 
     users = [u.strip() for u in args.users.split(",") if u.strip()]
     for u in users:

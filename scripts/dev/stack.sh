@@ -223,7 +223,7 @@ sasl_users() {
   # realm must equal servername (localhost); -p reads the password on stdin.
   local u
   printf '%s' cyrus-admin-dev | saslpasswd2 -p -c -u localhost -f "$SASLDB" cyrus
-  for u in mdupont jmartin sbernard; do
+  for u in mdupont jmartin sbernard agrand; do
     printf '%s' autan-demo | saslpasswd2 -p -c -u localhost -f "$SASLDB" "$u"
   done
   chown cyrus:mail "$SASLDB"; chmod 640 "$SASLDB"
@@ -239,7 +239,7 @@ start_cyrus() {
     port_busy "$p" && die "127.0.0.1:$p is taken by another process (Debian's own Cyrus? see ss -ltnp)"
   done
   cyrus_config
-  [ -s "$SASLDB" ] && [ -f "$STATE/.sasl-ok" ] || { sasl_users; touch "$STATE/.sasl-ok"; }
+  [ -s "$SASLDB" ] && [ -f "$STATE/.sasl-ok-v2" ] || { sasl_users; touch "$STATE/.sasl-ok-v2"; }
   rm -f "$MASTER_PID"
   "$CYRUS_BIN/master" -C "$IMAPD_CONF" -M "$CYRUS_CONF" -p "$MASTER_PID" -d -L "$LOG/cyrus-master.log" \
     || die "Cyrus master failed to start (see $LOG/cyrus-master.log)"
@@ -308,7 +308,7 @@ cmd_start() {
 autan stack up in ${dt}s  (state: $STATE)
   edge       http://127.0.0.1:$EDGE_PORT/   (dist: $DIST$( [ -d "$DIST" ] || echo ", missing" ))
   JMAP       http://127.0.0.1:$HTTP_PORT/jmap/   IMAP 127.0.0.1:$IMAP_PORT   SMTP sink 127.0.0.1:$SMTP_PORT
-  users      mdupont jmartin sbernard (autan-demo), admin cyrus (cyrus-admin-dev)
+  users      mdupont jmartin sbernard, agrand (scale) (autan-demo), admin cyrus (cyrus-admin-dev)
 EOF
 }
 

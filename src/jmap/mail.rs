@@ -183,9 +183,19 @@ pub struct EmailDetail {
     pub attachments: Vec<BodyPart>,
     #[serde(default)]
     pub body_values: BTreeMap<String, BodyValue>,
+    /// For replies (In-Reply-To, References) and forwarding as attachment.
+    #[serde(default)]
+    pub message_id: Option<Vec<String>>,
+    #[serde(default)]
+    pub references: Option<Vec<String>>,
+    #[serde(default)]
+    pub blob_id: Option<String>,
 }
 
 pub const DETAIL_PROPERTIES: &[&str] = &[
+    "messageId",
+    "references",
+    "blobId",
     "id",
     "threadId",
     "mailboxIds",

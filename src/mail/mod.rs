@@ -10,6 +10,7 @@ pub mod message_list;
 pub mod outbox;
 mod page;
 pub mod reader;
+mod shortcuts;
 pub mod text;
 
 pub use compose::ComposePage;

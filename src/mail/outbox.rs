@@ -34,6 +34,8 @@ pub struct ToSend {
     pub email_id: String,
     pub drafts: String,
     pub sent: Option<String>,
+    /// The message replied to or forwarded, and the keyword it gets.
+    pub original: Option<(String, &'static str)>,
 }
 
 impl Outbox {
@@ -68,6 +70,7 @@ impl Outbox {
                 &msg.email_id,
                 &msg.drafts,
                 msg.sent.as_deref(),
+                msg.original.as_ref().map(|(id, k)| (id.as_str(), *k)),
             );
             let result = client.send(req).await.and_then(|r| {
                 let set: SetResponse = r.get(&call)?;

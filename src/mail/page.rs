@@ -3,6 +3,7 @@
 use super::folder_tree::FolderTree;
 use super::message_list::MessageList;
 use super::reader::ReadingPane;
+use super::shortcuts::Shortcuts;
 use crate::auth::use_auth;
 use crate::browser;
 use crate::config::Config;
@@ -165,6 +166,7 @@ pub fn MailPage() -> impl IntoView {
 
     view! {
         <div class="mail" class:with-reader=move || message.with(Option::is_some)>
+            <Shortcuts close_href=close_href />
             <FolderTree />
             <MessageList />
             <Show when=move || message.with(Option::is_some)>

@@ -1,6 +1,7 @@
 //! The reading pane: the whole conversation, newest message expanded; headers,
 //! plain text with links, HTML only inside a sandboxed frame, attachments.
 
+use super::compose::reply::Mode;
 use super::download;
 use super::text::{format_size, linkify, Segment};
 use crate::auth::use_auth;
@@ -14,7 +15,7 @@ use crate::ui::notices::use_notices;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-fn addresses(list: &Option<Vec<EmailAddress>>) -> Option<String> {
+pub fn addresses(list: &Option<Vec<EmailAddress>>) -> Option<String> {
     let list = list.as_ref().filter(|l| !l.is_empty())?;
     Some(
         list.iter()
@@ -119,8 +120,28 @@ fn Toolbar(close_href: Signal<String>) -> impl IntoView {
         });
     };
     let (r1, r2, r3, r4) = (run.clone(), run.clone(), run.clone(), run);
+    let compose = move |mode: Mode| {
+        move || {
+            opened()
+                .map(|e| {
+                    format!(
+                        "/ecrire?{}={}",
+                        mode.param(),
+                        crate::jmap::url::encode_component(&e.id)
+                    )
+                })
+                .unwrap_or_default()
+        }
+    };
     view! {
         <div class="toolbar" role="toolbar" aria-label=tr("actions.toolbar")>
+            <a class="button-link" href=compose(Mode::Reply)>
+                <Icon name="reply" />
+                {tr("reader.reply")}
+            </a>
+            <a class="button-link" href=compose(Mode::ReplyAll)>{tr("reader.reply_all")}</a>
+            <a class="button-link" href=compose(Mode::Forward)>{tr("reader.forward")}</a>
+            <a class="button-link" href=compose(Mode::ForwardAsAttachment)>{tr("reader.forward_attachment")}</a>
             <button type="button" on:click=move |_| r1(Action::Archive)>
                 <Icon name="archive" />
                 {tr("actions.archive")}

@@ -4,11 +4,13 @@
 pub mod attachments;
 pub mod model;
 pub mod recipients;
+pub mod reply;
 pub mod sender;
 
 use attachments::{AttachmentField, Item};
 use model::{save_draft_request, Draft, Suggestion};
 use recipients::RecipientField;
+use reply::{draft_from, original_request, quotable_text, read_original, Mode, Wording};
 
 use crate::auth::use_auth;
 use crate::browser;
@@ -22,9 +24,10 @@ use crate::jmap::Error;
 use crate::mail::outbox::{use_outbox, ToSend};
 use crate::store::mail::use_mail_store;
 use crate::ui::notices::use_notices;
+use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::BTreeMap;
 
 const RECENT_KEY: &str = "autan.recent";
@@ -142,6 +145,16 @@ pub fn ComposePage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let candidates = RwSignal::new(Vec::<Suggestion>::new());
     let from = RwSignal::new(None::<EmailAddress>);
+    // Reply / forward: the message it starts from (`?reply=`, `?all=`,
+    // `?forward=`, `?attach=`).
+    let query = use_query_map();
+    let origin = Mode::from_query(|k| query.with_untracked(|q| q.get(k)));
+    let origin_mode = origin.as_ref().map(|(m, _)| *m);
+    let original = StoredValue::new(None::<(String, &'static str)>);
+    let in_reply = StoredValue::new((None::<Vec<String>>, None::<Vec<String>>));
+    let body_ref = NodeRef::<html::Textarea>::new();
+    let to_ref = NodeRef::<html::Input>::new();
+    let send_ref = NodeRef::<html::Button>::new();
 
     let on_error = {
         let config = config.clone();
@@ -173,14 +186,101 @@ pub fn ComposePage() -> impl IntoView {
                         on_error(e);
                     }
                 }
-                // Book and sender leave in the same tick: one POST.
-                let (book, sender) =
-                    futures::join!(load_candidates(&client), load_sender(client.clone()));
+                let wanted = origin.clone();
+                let load_original = |client: Client| async move {
+                    let (_, id) = wanted?;
+                    let account = client.session().mail_account()?.to_string();
+                    let (req, call) = original_request(&account, &id);
+                    Some(
+                        client
+                            .send(req)
+                            .await
+                            .and_then(|r| read_original(&r, &call)),
+                    )
+                };
+                // Book, sender and original leave in the same tick: one POST.
+                let (book, sender, orig) = futures::join!(
+                    load_candidates(&client),
+                    load_sender(client.clone()),
+                    load_original(client.clone())
+                );
                 match book {
                     Ok(c) => candidates.set(c),
                     Err(e) => on_error(e),
                 }
+                let me = sender
+                    .as_ref()
+                    .and_then(|s| s.email.clone())
+                    .unwrap_or_default();
                 from.set(sender);
+                match (orig, origin) {
+                    (Some(Ok(o)), Some((mode, _))) => {
+                        let lang = i18n.lang.get_untracked();
+                        let when = o
+                            .sent_at
+                            .as_deref()
+                            .or(o.received_at.as_deref())
+                            .and_then(crate::i18n::dates::parse_utc)
+                            .map(|w| crate::i18n::dates::full_date(w, lang))
+                            .unwrap_or_default();
+                        let who = super::reader::addresses(&o.from).unwrap_or_default();
+                        let words = Wording {
+                            said: i18n.tf("compose.said", &[("date", &when), ("who", &who)]),
+                            forwarded: [
+                                i18n.t("compose.fwd_header").to_string(),
+                                format!("{} {who}", i18n.t("compose.fwd_from")),
+                                format!("{} {when}", i18n.t("compose.fwd_date")),
+                                format!(
+                                    "{} {}",
+                                    i18n.t("compose.fwd_subject"),
+                                    o.subject.clone().unwrap_or_default()
+                                ),
+                                format!(
+                                    "{} {}",
+                                    i18n.t("compose.fwd_to"),
+                                    super::reader::addresses(&o.to).unwrap_or_default()
+                                ),
+                            ]
+                            .join("\n"),
+                        };
+                        let d = draft_from(&o, mode, &me, &quotable_text(&o), &words);
+                        to.set(d.to);
+                        cc.set(d.cc);
+                        subject.set(d.subject);
+                        body.set(d.text);
+                        in_reply.set_value((d.in_reply_to, d.references));
+                        original.set_value(Some((o.id.clone(), mode.keyword())));
+                        files.set(
+                            d.attachments
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, a)| Item {
+                                    key: 1_000_000 + i as u32,
+                                    name: a.name.clone(),
+                                    size: a.size,
+                                    progress: 1.0,
+                                    uploaded: Some(a),
+                                    error: None,
+                                })
+                                .collect(),
+                        );
+                        // Replies are written above the quote; forwards need a recipient.
+                        let focus_body = matches!(mode, Mode::Reply | Mode::ReplyAll);
+                        request_animation_frame(move || {
+                            if focus_body {
+                                if let Some(b) = body_ref.try_get_untracked().flatten() {
+                                    let _ = b.focus();
+                                    let _ = b.set_selection_range(0, 0);
+                                    b.set_scroll_top(0);
+                                }
+                            } else if let Some(t) = to_ref.try_get_untracked().flatten() {
+                                let _ = t.focus();
+                            }
+                        });
+                    }
+                    (Some(Err(e)), _) => on_error(e),
+                    _ => {}
+                }
             });
         }
     }
@@ -201,8 +301,8 @@ pub fn ComposePage() -> impl IntoView {
         text: body.get_untracked(),
         attachments: files
             .with_untracked(|f| f.iter().filter_map(|x| x.uploaded.clone()).collect()),
-        in_reply_to: None,
-        references: None,
+        in_reply_to: in_reply.with_value(|r| r.0.clone()),
+        references: in_reply.with_value(|r| r.1.clone()),
     };
     // Saves (or replaces) the draft; returns its id.
     let save = move |client: Client| async move {
@@ -319,6 +419,7 @@ pub fn ComposePage() -> impl IntoView {
                                 email_id,
                                 drafts,
                                 sent,
+                                original: original.get_value(),
                             },
                             delay,
                             notices,
@@ -344,13 +445,19 @@ pub fn ComposePage() -> impl IntoView {
     let cands = Signal::derive(move || candidates.get());
     view! {
         <main id="contenu" class="compose" tabindex="-1">
-            <h1>{tr("compose.title")}</h1>
+            <h1>
+                {move || match origin_mode {
+                    Some(Mode::Reply | Mode::ReplyAll) => i18n.t("compose.title_reply"),
+                    Some(_) => i18n.t("compose.title_forward"),
+                    None => i18n.t("compose.title"),
+                }}
+            </h1>
             <form on:submit=send novalidate>
                 <p class="compose-from">
                     <span class="label">{tr("compose.from")} " : "</span>
                     {user}
                 </p>
-                <RecipientField id="compose-to" label="compose.to" list=to candidates=cands pending=to_text />
+                <RecipientField id="compose-to" label="compose.to" list=to candidates=cands pending=to_text input_ref=to_ref />
                 <RecipientField id="compose-cc" label="compose.cc" list=cc candidates=cands pending=cc_text />
                 <RecipientField id="compose-bcc" label="compose.bcc" list=bcc candidates=cands pending=bcc_text />
                 <div class="field">
@@ -366,15 +473,26 @@ pub fn ComposePage() -> impl IntoView {
                     <label for="compose-body">{tr("compose.body")}</label>
                     <textarea
                         id="compose-body"
+                        node_ref=body_ref
+                        aria-describedby="compose-send-hint"
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                                ev.prevent_default();
+                                if let Some(b) = send_ref.get_untracked() {
+                                    b.click();
+                                }
+                            }
+                        }
                         rows="14"
                         prop:value=move || body.get()
                         on:input=move |ev| body.set(event_target_value(&ev))
                     ></textarea>
+                    <p id="compose-send-hint" class="hint">{tr("compose.send_hint")}</p>
                 </div>
                 <AttachmentField items=files />
                 <p class="form-error" role="alert">{move || error.get()}</p>
                 <div class="compose-actions">
-                    <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
+                    <button type="submit" class="primary" node_ref=send_ref aria-disabled=move || busy.get().then_some("true")>
                         {tr("compose.send")}
                     </button>
                     <button type="button" on:click=save_click>{tr("compose.save")}</button>

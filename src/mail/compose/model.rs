@@ -219,6 +219,7 @@ pub fn send_request(
     email_id: &str,
     drafts_mailbox: &str,
     sent_mailbox: Option<&str>,
+    mark_original: Option<(&str, &str)>,
 ) -> (Request, Call) {
     let mut req = Request::new().using(&[CORE, MAIL, SUBMISSION]);
     let mut update = Map::new();
@@ -235,6 +236,15 @@ pub fn send_request(
             "onSuccessUpdateEmail": { "#send": update },
         }),
     );
+    // The message replied to or forwarded gets `$answered` / `$forwarded`
+    // in the same request. JMAP runs this call even if the submission is
+    // refused; the mark is then early, which is harmless.
+    if let Some((id, keyword)) = mark_original {
+        req.call(
+            "Email/set",
+            &json!({ "accountId": account, "update": { id: { format!("keywords/{keyword}"): true } } }),
+        );
+    }
     (req, call)
 }
 
@@ -335,7 +345,13 @@ mod tests {
             req.to_json()["methodCalls"][0][1]["destroy"],
             json!(["OLD"])
         );
-        let (req, _) = send_request("u", "u", "E1", "DRAFTS", Some("SENT"));
+        let (req, _) = send_request("u", "u", "E1", "DRAFTS", Some("SENT"), None);
+        assert_eq!(req.len(), 1);
+        let (marked, _) = send_request("u", "u", "E1", "DRAFTS", None, Some(("E0", "$answered")));
+        assert_eq!(
+            marked.to_json()["methodCalls"][1][1]["update"]["E0"]["keywords/$answered"],
+            true
+        );
         let body = req.to_json();
         let update = &body["methodCalls"][0][1]["onSuccessUpdateEmail"]["#send"];
         assert_eq!(update["mailboxIds/DRAFTS"], Value::Null);

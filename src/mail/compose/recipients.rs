@@ -22,7 +22,11 @@ pub fn RecipientField(
     candidates: Signal<Vec<Suggestion>>,
     /// Text typed but not yet turned into addresses (checked before sending).
     pending: RwSignal<String>,
+    /// Lets the page put the focus here (a forward starts with the recipient).
+    #[prop(optional)]
+    input_ref: Option<NodeRef<leptos::html::Input>>,
 ) -> impl IntoView {
+    let input_ref = input_ref.unwrap_or_default();
     let i18n = use_i18n();
     let active = RwSignal::new(None::<usize>);
     let error = RwSignal::new(None::<String>);
@@ -126,6 +130,7 @@ pub fn RecipientField(
                 </ul>
                 <input
                     id=id
+                    node_ref=input_ref
                     type="text"
                     role="combobox"
                     autocomplete="off"
