@@ -12,9 +12,48 @@ pub struct AuthState {
     pub reason: RwSignal<Option<&'static str>>,
 }
 
+/// sessionStorage keys of the signed-in session (this tab only).
+const SESSION_KEYS: [&str; 3] = [
+    "autan.session.body",
+    "autan.session.from",
+    "autan.session.auth",
+];
+
+/// Keeps the session for this tab, so that a reload (even with the server
+/// unreachable) comes back to the same page with the work in progress. In
+/// the basic mode this includes the Authorization header: tab-scoped, wiped
+/// at logout and expiry; SSO deployments keep only the cookie marker.
+pub fn remember(client: &Client) {
+    let s = client.session();
+    let auth = client.auth().header().unwrap_or("cookies");
+    for (k, v) in SESSION_KEYS
+        .iter()
+        .zip([&s.raw, &s.fetched_from, &auth.to_string()])
+    {
+        browser::session_set(k, v);
+    }
+}
+
+fn forget() {
+    for k in SESSION_KEYS {
+        browser::session_remove(k);
+    }
+}
+
+fn restored() -> Option<Client> {
+    let [body, from, auth] = SESSION_KEYS.map(browser::session_get);
+    let session = crate::jmap::session::Session::parse(&body?, &from?).ok()?;
+    let auth = match auth? {
+        a if a == "cookies" => crate::jmap::auth::Auth::Cookies,
+        a if a.starts_with("Basic ") => crate::jmap::auth::Auth::Basic(a),
+        _ => return None,
+    };
+    Some(Client::restore(session, auth))
+}
+
 pub fn provide_auth() -> AuthState {
     let state = AuthState {
-        client: RwSignal::new_local(None),
+        client: RwSignal::new_local(restored()),
         reason: RwSignal::new(None),
     };
     provide_context(state);
@@ -33,6 +72,7 @@ pub const KEPT_KEYS: &[&str] = &["autan.lang", "autan.inbox_hint."];
 impl AuthState {
     /// The session is gone (401): back to the login form or the SSO.
     pub fn expire(&self, config: &Config) {
+        forget();
         self.client.set(None);
         match config.auth.mode {
             AuthMode::Basic => self.reason.set(Some("login.session_expired")),
@@ -44,6 +84,7 @@ impl AuthState {
 
     /// Forgets the credentials and every cache.
     pub fn logout(&self, config: &Config) {
+        forget();
         self.client.set(None);
         browser::local_clear_except(KEPT_KEYS);
         match config.auth.mode {

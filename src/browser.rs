@@ -16,6 +16,33 @@ pub fn local_set(key: &str, value: &str) {
     }
 }
 
+fn session_storage() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok()?
+}
+
+/// Tab-scoped storage: gone when the tab closes.
+pub fn session_get(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok()?
+}
+
+pub fn session_set(key: &str, value: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn session_remove(key: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+pub fn local_remove(key: &str) {
+    if let Some(Ok(Some(s))) = window().map(|w| w.local_storage()) {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Removes every key of ours except those starting with one of `keep`
 /// (user preferences, per-account hints).
 pub fn local_clear_except(keep: &[&str]) {

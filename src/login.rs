@@ -1,5 +1,6 @@
 //! The login form of the `basic` auth mode (development and standalone use).
-//! Credentials go into the JMAP client's memory, nowhere else.
+//! Credentials go into the JMAP client and, for this tab only, sessionStorage
+//! (see `auth::remember`).
 
 use crate::auth::use_auth;
 use crate::config::Config;
@@ -59,6 +60,7 @@ pub fn LoginPage() -> impl IntoView {
                     password.set(String::new());
                     notices.clear();
                     auth.reason.set(None);
+                    crate::auth::remember(&client);
                     auth.client.set(Some(client));
                     navigate(&target, Default::default());
                 }

@@ -40,7 +40,10 @@ pub fn Shell() -> impl IntoView {
         let cfg = config.clone();
         spawn_local(async move {
             match Client::connect(&cfg.jmap.session_url, Auth::Cookies).await {
-                Ok(c) => auth.client.set(Some(c)),
+                Ok(c) => {
+                    crate::auth::remember(&c);
+                    auth.client.set(Some(c));
+                }
                 Err(Error::Unauthorized) => {
                     browser::go_to(&sso_login_redirect(&cfg.auth, &browser::location_href()))
                 }

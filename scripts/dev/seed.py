@@ -1270,6 +1270,19 @@ class Account:
         return [self.upload(m.raw) for m in msgs]
 
     def import_batch(self, msgs: list[Msg], boxes: dict) -> int:
+        # A transient server error (HTTP 5xx) is retried twice; already imported
+        # messages come back as alreadyExists, which is not an error.
+        for attempt in range(3):
+            try:
+                return self._import_batch(msgs, boxes)
+            except SystemExit as e:
+                if attempt == 2 or "HTTP 5" not in str(e):
+                    raise
+                print(f"seed: retrying a batch for {self.user} after: {e}", file=sys.stderr)
+                time.sleep(2)
+        return 0
+
+    def _import_batch(self, msgs: list[Msg], boxes: dict) -> int:
         blob_ids = self.upload_batch(msgs)
         emails = {f"e{i}": {"blobId": b, "mailboxIds": {boxes[m.folder]: True}, "keywords": m.keywords,
                             "receivedAt": utc_z(m.received)}

@@ -176,6 +176,9 @@ sasl_mech_list: PLAIN LOGIN
 httpmodules: jmap caldav carddav
 conversations: yes
 conversations_db: twoskip
+# one locked database for quotas: the per-file default raced under bulk
+# imports (« failed to mmap quota/user.x » at 65,000 messages)
+quota_db: twoskip
 jmap_nonstandard_extensions: yes
 jmap_preview_length: 256
 specialusealways: yes

@@ -1,4 +1,5 @@
-//! Credentials as sent to the server. Basic credentials live in memory only.
+//! Credentials as sent to the server. Basic credentials live in memory and in
+//! the tab's sessionStorage (see `auth::remember`).
 
 #[derive(Clone, PartialEq, Eq)]
 pub enum Auth {

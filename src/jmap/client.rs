@@ -36,14 +36,19 @@ impl PartialEq for Client {
 impl Client {
     pub async fn connect(session_url: &str, auth: Auth) -> Result<Client, Error> {
         let session = transport::get_session(session_url, &auth).await?;
-        Ok(Client {
+        Ok(Client::restore(session, auth))
+    }
+
+    /// A client over a session known already (kept across a page reload).
+    pub fn restore(session: Session, auth: Auth) -> Client {
+        Client {
             inner: Rc::new(Inner {
                 session,
                 auth,
                 queue: RefCell::new(Vec::new()),
                 flush_scheduled: Cell::new(false),
             }),
-        })
+        }
     }
 
     pub fn session(&self) -> &Session {

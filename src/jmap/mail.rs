@@ -1,7 +1,7 @@
 //! RFC 8621 objects as the app reads them. Every field is defaulted so that a
 //! server omitting one (or a hostile one) cannot fail a whole list.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
@@ -26,7 +26,7 @@ pub struct Mailbox {
     pub unread_threads: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 pub struct EmailAddress {
     #[serde(default)]
     pub name: Option<String>,

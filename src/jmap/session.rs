@@ -44,6 +44,12 @@ pub struct Session {
     pub event_source_url: String,
     #[serde(default)]
     pub state: String,
+    /// The body and URL it was parsed from, kept so that a reload can start
+    /// from the same session while the server is unreachable.
+    #[serde(skip)]
+    pub raw: String,
+    #[serde(skip)]
+    pub fetched_from: String,
 }
 
 impl Session {
@@ -62,6 +68,8 @@ impl Session {
                 *url = resolve(fetched_from, url);
             }
         }
+        session.raw = body.to_string();
+        session.fetched_from = fetched_from.to_string();
         Ok(session)
     }
 

@@ -2,6 +2,7 @@
 //! attachments, a saved draft, and sending with a delay to undo it.
 
 pub mod attachments;
+pub mod local;
 pub mod model;
 pub mod recipients;
 pub mod reply;
@@ -31,6 +32,14 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::BTreeMap;
 
 const RECENT_KEY: &str = "autan.recent";
+/// How often the autosave looks for changes to send to Brouillons.
+const AUTOSAVE_MS: u32 = 3000;
+
+fn uploads_busy(files: RwSignal<Vec<Item>>) -> bool {
+    files
+        .try_with_untracked(|f| f.iter().any(|x| x.uploaded.is_none() && x.error.is_none()))
+        .unwrap_or(false)
+}
 
 /// Addresses the user wrote to, with counts (ranking the suggestions).
 fn recent() -> BTreeMap<String, u32> {
@@ -119,6 +128,41 @@ async fn load_candidates(client: &Client) -> Result<Vec<Suggestion>, Error> {
     Ok(out)
 }
 
+/// Saves a draft to Brouillons, replacing `previous`; returns its new id.
+async fn store_draft(
+    client: &Client,
+    drafts: &str,
+    draft: &Draft,
+    previous: Option<&str>,
+) -> Result<String, Error> {
+    let account = client
+        .session()
+        .mail_account()
+        .ok_or_else(|| Error::Decode("no mail account".into()))?;
+    let (req, call) = save_draft_request(account, draft, drafts, previous);
+    let resp = client.send(req).await?;
+    let set: SetResponse = resp.get(&call)?;
+    if let Some(e) = set.first_error() {
+        return Err(e);
+    }
+    set.created
+        .and_then(|c| {
+            c.get("draft")
+                .and_then(|o| o.get("id"))
+                .and_then(|v| v.as_str().map(str::to_string))
+        })
+        .ok_or_else(|| Error::Decode("draft id".into()))
+}
+
+/// What the draft status line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DraftState {
+    Fresh,
+    Restored,
+    Saved,
+    KeptHere,
+}
+
 #[component]
 pub fn ComposePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -153,6 +197,21 @@ pub fn ComposePage() -> impl IntoView {
     let original = StoredValue::new(None::<(String, &'static str)>);
     let in_reply = StoredValue::new((None::<Vec<String>>, None::<Vec<String>>));
     let body_ref = NodeRef::<html::Textarea>::new();
+    // The copy on this device (see `local`), and the autosave's bookkeeping.
+    let username = auth
+        .client
+        .with_untracked(|c| c.as_ref().map(|c| c.session().username.clone()))
+        .unwrap_or_default();
+    let context = origin
+        .as_ref()
+        .map_or("new".to_string(), |(m, id)| format!("{}={id}", m.param()));
+    let local_key = StoredValue::new(local::key(&username, &context));
+    let restored = local::load(&local_key.get_value());
+    let revision = RwSignal::new(0u64);
+    let saved_revision = StoredValue::new(0u64);
+    let saving = StoredValue::new(false);
+    let finished = StoredValue::new(false);
+    let draft_state = RwSignal::new(DraftState::Fresh);
     let to_ref = NodeRef::<html::Input>::new();
     let send_ref = NodeRef::<html::Button>::new();
 
@@ -163,6 +222,44 @@ pub fn ComposePage() -> impl IntoView {
             e => notices.report(&e),
         }
     };
+    // A draft left unsaved here (reload, lost connection) comes back first.
+    let was_restored = restored.is_some();
+    if let Some(l) = restored {
+        to.set(l.draft.to.clone());
+        cc.set(l.draft.cc.clone());
+        bcc.set(l.draft.bcc.clone());
+        subject.set(l.draft.subject.clone());
+        body.set(l.draft.text.clone());
+        in_reply.set_value((l.draft.in_reply_to.clone(), l.draft.references.clone()));
+        draft_id.set(l.draft_id.clone());
+        original.set_value(l.original.as_ref().map(|(id, k)| {
+            let k = if k == "$forwarded" {
+                "$forwarded"
+            } else {
+                "$answered"
+            };
+            (id.clone(), k)
+        }));
+        files.set(
+            l.draft
+                .attachments
+                .iter()
+                .cloned()
+                .enumerate()
+                .map(|(i, a)| Item {
+                    key: 2_000_000 + i as u32,
+                    name: a.name.clone(),
+                    size: a.size,
+                    progress: 1.0,
+                    uploaded: Some(a),
+                    error: None,
+                })
+                .collect(),
+        );
+        draft_state.set(DraftState::Restored);
+        // Not in Brouillons yet: the autosave has something to do.
+        revision.set(1);
+    }
     // The address book, the folders (for Brouillons / Envoyés): one request.
     {
         let on_error = on_error.clone();
@@ -186,7 +283,7 @@ pub fn ComposePage() -> impl IntoView {
                         on_error(e);
                     }
                 }
-                let wanted = origin.clone();
+                let wanted = origin.clone().filter(|_| !was_restored);
                 let load_original = |client: Client| async move {
                     let (_, id) = wanted?;
                     let account = client.session().mail_account()?.to_string();
@@ -304,36 +401,117 @@ pub fn ComposePage() -> impl IntoView {
         in_reply_to: in_reply.with_value(|r| r.0.clone()),
         references: in_reply.with_value(|r| r.1.clone()),
     };
-    // Saves (or replaces) the draft; returns its id.
-    let save = move |client: Client| async move {
-        let account = client
-            .session()
-            .mail_account()
-            .map(str::to_string)
-            .ok_or_else(|| Error::Decode("no mail account".into()))?;
-        let drafts = role_id("drafts").ok_or_else(|| Error::Decode("no Drafts folder".into()))?;
-        let (req, call) = save_draft_request(
-            &account,
-            &collect(),
-            &drafts,
-            draft_id.get_untracked().as_deref(),
-        );
-        let resp = client.send(req).await?;
-        let set: SetResponse = resp.get(&call)?;
-        if let Some(e) = set.first_error() {
-            return Err(e);
-        }
-        let id = set
-            .created
-            .and_then(|c| {
-                c.get("draft")
-                    .and_then(|o| o.get("id"))
-                    .and_then(|v| v.as_str().map(str::to_string))
-            })
-            .ok_or_else(|| Error::Decode("draft id".into()))?;
-        draft_id.set(Some(id.clone()));
-        Ok::<(String, String), Error>((id, drafts))
+    let snapshot = move || local::LocalDraft {
+        draft: collect(),
+        draft_id: draft_id.get_untracked(),
+        original: original.get_value().map(|(id, k)| (id, k.to_string())),
     };
+    // Saves (or replaces) the draft; returns its id. One save at a time.
+    // It may outlive the page (a send in flight): after each await, the
+    // page's values are only read if they still exist.
+    let save = move |client: Client| async move {
+        let gone = || Error::Decode("compose closed".into());
+        while saving.try_get_value().ok_or_else(gone)? {
+            browser::sleep_ms(50).await;
+        }
+        saving.set_value(true);
+        let result = async {
+            // After a reload while unreachable the folders may not be known.
+            if role_id("drafts").is_none() {
+                mail.open(&client, None, false).await?;
+            }
+            let drafts =
+                role_id("drafts").ok_or_else(|| Error::Decode("no Drafts folder".into()))?;
+            let rev = revision.try_get_untracked().ok_or_else(gone)?;
+            let (draft, previous) = (collect(), draft_id.get_untracked());
+            let id = store_draft(&client, &drafts, &draft, previous.as_deref()).await?;
+            if revision.try_get_untracked().is_none() {
+                return Err(gone());
+            }
+            draft_id.set(Some(id.clone()));
+            saved_revision.set_value(rev);
+            // The server holds what was typed: the copy here is no longer needed.
+            if rev == revision.get_untracked() {
+                local::remove(&local_key.get_value());
+            } else {
+                local::store(&local_key.get_value(), &snapshot());
+            }
+            Ok::<(String, String), Error>((id, drafts))
+        }
+        .await;
+        saving.try_set_value(false);
+        result
+    };
+
+    // Every change is kept here at once; Brouillons gets it a moment later.
+    Effect::new(move |first: Option<()>| {
+        to.track();
+        cc.track();
+        bcc.track();
+        subject.track();
+        body.track();
+        files.track();
+        if first.is_some() && !finished.get_value() {
+            revision.update(|r| *r += 1);
+            local::store(&local_key.get_value(), &snapshot());
+        }
+    });
+    {
+        let alive = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let flag = alive.clone();
+        on_cleanup(move || flag.store(false, std::sync::atomic::Ordering::Relaxed));
+        spawn_local(async move {
+            loop {
+                browser::sleep_ms(AUTOSAVE_MS).await;
+                if !alive.load(std::sync::atomic::Ordering::Relaxed) || finished.get_value() {
+                    return;
+                }
+                let (rev, done) = (revision.get_untracked(), saved_revision.get_value());
+                if rev == done || saving.get_value() || uploads_busy(files) {
+                    continue;
+                }
+                let Some(client) = auth.client.get_untracked() else {
+                    continue;
+                };
+                match save(client).await {
+                    Ok(_) => {
+                        draft_state.try_set(DraftState::Saved);
+                        notices.reachable();
+                    }
+                    Err(e) if e.is_unreachable() => {
+                        draft_state.try_set(DraftState::KeptHere);
+                    }
+                    Err(Error::Unauthorized) => {
+                        // Kept here; the login comes back to this page.
+                        draft_state.try_set(DraftState::KeptHere);
+                    }
+                    Err(e) => {
+                        draft_state.try_set(DraftState::KeptHere);
+                        notices.report(&e);
+                    }
+                }
+            }
+        });
+    }
+    // Leaving with unsaved changes: one last save, with plain values (the
+    // page's signals are gone by the time it runs).
+    on_cleanup(move || {
+        if finished.get_value() || revision.get_untracked() == saved_revision.get_value() {
+            return;
+        }
+        let (Some(client), Some(drafts)) = (auth.client.get_untracked(), role_id("drafts")) else {
+            return;
+        };
+        let (draft, previous, key) = (collect(), draft_id.get_untracked(), local_key.get_value());
+        spawn_local(async move {
+            if store_draft(&client, &drafts, &draft, previous.as_deref())
+                .await
+                .is_ok()
+            {
+                local::remove(&key);
+            }
+        });
+    });
 
     let uploads_pending = move || {
         files.with_untracked(|f| f.iter().any(|x| x.uploaded.is_none() && x.error.is_none()))
@@ -409,6 +587,8 @@ pub fn ComposePage() -> impl IntoView {
             spawn_local(async move {
                 match save(client.clone()).await {
                     Ok((email_id, drafts)) => {
+                        finished.set_value(true);
+                        local::remove(&local_key.get_value());
                         remember(
                             &[to.get_untracked(), cc.get_untracked(), bcc.get_untracked()].concat(),
                         );
@@ -433,6 +613,25 @@ pub fn ComposePage() -> impl IntoView {
                     }
                 }
             });
+        }
+    };
+    // « Abandonner »: nothing is kept, here or in Brouillons.
+    let discard = {
+        let navigate = navigate.clone();
+        move |_| {
+            finished.set_value(true);
+            local::remove(&local_key.get_value());
+            if let (Some(client), Some(id)) =
+                (auth.client.get_untracked(), draft_id.get_untracked())
+            {
+                if let Some(account) = client.session().mail_account().map(str::to_string) {
+                    let (req, _) = crate::store::actions::destroy_request(&account, &[id]);
+                    spawn_local(async move {
+                        let _ = client.send(req).await;
+                    });
+                }
+            }
+            navigate("/courrier", Default::default());
         }
     };
     let user = move || {
@@ -491,12 +690,20 @@ pub fn ComposePage() -> impl IntoView {
                 </div>
                 <AttachmentField items=files />
                 <p class="form-error" role="alert">{move || error.get()}</p>
+                <p class="draft-status" role="status">
+                    {move || match draft_state.get() {
+                        DraftState::Fresh => None,
+                        DraftState::Restored => Some(i18n.t("compose.restored")),
+                        DraftState::Saved => Some(i18n.t("compose.autosaved")),
+                        DraftState::KeptHere => Some(i18n.t("compose.kept_here")),
+                    }}
+                </p>
                 <div class="compose-actions">
                     <button type="submit" class="primary" node_ref=send_ref aria-disabled=move || busy.get().then_some("true")>
                         {tr("compose.send")}
                     </button>
                     <button type="button" on:click=save_click>{tr("compose.save")}</button>
-                    <a href="/courrier">{tr("compose.discard")}</a>
+                    <button type="button" on:click=discard>{tr("compose.discard")}</button>
                 </div>
             </form>
         </main>

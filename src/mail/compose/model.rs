@@ -124,7 +124,7 @@ pub fn suggest(query: &str, candidates: &[Suggestion], limit: usize) -> Vec<Sugg
 }
 
 /// An uploaded file to attach.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attached {
     pub blob_id: String,
     pub name: String,
@@ -132,7 +132,8 @@ pub struct Attached {
     pub size: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Draft {
     pub from: Option<EmailAddress>,
     pub to: Vec<EmailAddress>,
