@@ -35,6 +35,9 @@ cleanup() { bash scripts/dev/stack.sh stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 bash scripts/dev/stack.sh start
 python3 scripts/dev/seed.py --size "${AUTAN_SEED_SIZE:-2000}"
-(cd end2end && npx playwright test)
+# The scale journey's mailbox: 100,000 messages for agrand (~8 min, once;
+# its own marker keeps the teacher's seed untouched).
+python3 scripts/dev/seed.py --users agrand --size "${AUTAN_SCALE_SIZE:-100000}" --marker seeded-scale.json
+(cd end2end && AUTAN_SCALE_USER=agrand npx playwright test)
 
 step "all tests passed in $(( $(date +%s) - t0 )) s"

@@ -190,9 +190,13 @@ pub struct EmailDetail {
     pub references: Option<Vec<String>>,
     #[serde(default)]
     pub blob_id: Option<String>,
+    /// The sender asks for a read receipt (RFC 8098) to these addresses.
+    #[serde(rename = "header:Disposition-Notification-To:asAddresses", default)]
+    pub receipt_to: Option<Vec<EmailAddress>>,
 }
 
 pub const DETAIL_PROPERTIES: &[&str] = &[
+    "header:Disposition-Notification-To:asAddresses",
     "messageId",
     "references",
     "blobId",

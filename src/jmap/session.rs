@@ -10,6 +10,8 @@ pub const MAIL: &str = "urn:ietf:params:jmap:mail";
 pub const SUBMISSION: &str = "urn:ietf:params:jmap:submission";
 pub const CYRUS_CALENDARS: &str = "https://cyrusimap.org/ns/jmap/calendars";
 pub const CYRUS_CONTACTS: &str = "https://cyrusimap.org/ns/jmap/contacts";
+/// Cyrus's own mail extensions: also tells its earlier MDN draft apart.
+pub const CYRUS_MAIL: &str = "https://cyrusimap.org/ns/jmap/mail";
 pub const CYRUS_QUOTA: &str = "https://cyrusimap.org/ns/jmap/quota";
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -146,11 +146,12 @@ pub fn MessageList() -> impl IntoView {
             _ => Vec::new(),
         })
     };
-    let top_space = move || format!("{}px", range.get().0 as f64 * row_px.get());
+    // Whole pixels: float formatting would weigh on the wasm.
+    let top_space = move || format!("{}px", (range.get().0 as f64 * row_px.get()) as u64);
     let bottom_space = move || {
         let (_, last) = range.get();
         let below = total.get().saturating_sub(last + 1);
-        format!("{}px", below as f64 * row_px.get())
+        format!("{}px", (below as f64 * row_px.get()) as u64)
     };
     let now = chrono::Utc::now();
     let all_loaded_selected = move || {

@@ -142,6 +142,16 @@ fn Toolbar(close_href: Signal<String>) -> impl IntoView {
             <a class="button-link" href=compose(Mode::ReplyAll)>{tr("reader.reply_all")}</a>
             <a class="button-link" href=compose(Mode::Forward)>{tr("reader.forward")}</a>
             <a class="button-link" href=compose(Mode::ForwardAsAttachment)>{tr("reader.forward_attachment")}</a>
+            <button
+                type="button"
+                on:click=move |_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                }
+            >
+                {tr("reader.print")}
+            </button>
             <button type="button" on:click=move |_| r1(Action::Archive)>
                 <Icon name="archive" />
                 {tr("actions.archive")}
@@ -192,6 +202,23 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
     .collect();
     let unread = email.is_unread();
     let body = email.body();
+    let mail = use_mail_store();
+    let own = mail.mailboxes.with_untracked(|boxes| {
+        boxes.iter().any(|b| {
+            matches!(b.role.as_deref(), Some("sent" | "drafts"))
+                && email.mailbox_ids.get(&b.id).copied().unwrap_or(false)
+        })
+    });
+    let receipt_asked = crate::store::receipts::wanted(
+        &email.receipt_to,
+        // Servers differ in case ($MDNSent, $mdnsent).
+        email
+            .keywords
+            .iter()
+            .any(|(k, v)| *v && k.eq_ignore_ascii_case("$mdnsent")),
+        own,
+    );
+    let receipt_to = addresses(&email.receipt_to).unwrap_or_default();
     let attachments: Vec<BodyPart> = email.listed_attachments().into_iter().cloned().collect();
     view! {
         <article class="message" class:unread=unread>
@@ -208,10 +235,70 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
                     <dt>{tr("reader.date")}</dt>
                     <dd>{date}</dd>
                 </dl>
+                {receipt_asked.then(|| view! { <ReceiptBar email_id=email.id.clone() to=receipt_to.clone() /> })}
                 <MessageBody body=body />
                 {(!attachments.is_empty()).then(|| view! { <Attachments parts=attachments /> })}
             </details>
         </article>
+    }
+}
+
+/// « X demande un accusé de lecture — Envoyer l'accusé / Ignorer ».
+#[component]
+fn ReceiptBar(email_id: String, to: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let notices = use_notices();
+    let answered = RwSignal::new(false);
+    let answer = move |send: bool| {
+        let Some(client) = auth.client.get_untracked() else {
+            return;
+        };
+        let Some(account) = client.session().mail_account().map(str::to_string) else {
+            return;
+        };
+        let id = email_id.clone();
+        spawn_local(async move {
+            use crate::store::receipts::{decline_receipt_request, send_receipt_request};
+            let identity = client.session().username.clone();
+            let (req, call) = if send {
+                let cyrus = client
+                    .session()
+                    .has_capability(crate::jmap::session::CYRUS_MAIL);
+                send_receipt_request(&account, &identity, &id, cyrus)
+            } else {
+                decline_receipt_request(&account, &id)
+            };
+            let result = client
+                .send(req)
+                .await
+                .and_then(|r| crate::store::receipts::read_answer(&r, &call));
+            match result {
+                Ok(()) => {
+                    answered.try_set(true);
+                    if send {
+                        notices.info.set(Some("receipt.sent"));
+                    }
+                }
+                Err(e) => notices.report(&e),
+            }
+        });
+    };
+    let decline = answer.clone();
+    view! {
+        <Show when=move || !answered.get()>
+            <div class="receipt-bar" role="region" aria-label=tr("receipt.label")>
+                <p>{i18n.tf("receipt.asked", &[("to", &to)])}</p>
+                <button type="button" on:click={
+                    let answer = answer.clone();
+                    move |_| answer(true)
+                }>{tr("receipt.send")}</button>
+                <button type="button" on:click={
+                    let decline = decline.clone();
+                    move |_| decline(false)
+                }>{tr("receipt.ignore")}</button>
+            </div>
+        </Show>
     }
 }
 

@@ -75,20 +75,21 @@ pub fn format_size(bytes: u64, lang: Lang) -> String {
         Lang::Fr => ("o", "Ko", "Mo", ','),
         Lang::En => ("B", "KB", "MB", '.'),
     };
-    let one = |v: f64, unit: &str| {
-        let s = if v < 10.0 {
-            format!("{v:.1}")
+    // Integer arithmetic: float formatting would add ~11 KB to the wasm.
+    let one = |n: u64, unit_size: u64, unit: &str| {
+        let tenths = (n * 10 + unit_size / 2) / unit_size;
+        if tenths < 100 {
+            format!("{}{sep}{} {unit}", tenths / 10, tenths % 10)
         } else {
-            format!("{v:.0}")
-        };
-        format!("{} {unit}", s.replace('.', &sep.to_string()))
+            format!("{} {unit}", (n + unit_size / 2) / unit_size)
+        }
     };
     if bytes < 1024 {
         format!("{bytes} {unit_b}")
     } else if bytes < 1024 * 1024 {
-        one(bytes as f64 / 1024.0, unit_k)
+        one(bytes, 1024, unit_k)
     } else {
-        one(bytes as f64 / (1024.0 * 1024.0), unit_m)
+        one(bytes, 1024 * 1024, unit_m)
     }
 }
 

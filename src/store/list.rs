@@ -123,12 +123,19 @@ impl Search {
     }
 }
 
-/// Accepts only a well-formed `YYYY-MM-DD`.
+/// Accepts only a well-formed `YYYY-MM-DD` (what `<input type=date>` gives);
+/// by hand, as chrono's format parser costs 8 KB of wasm.
 fn day(s: &str) -> Option<&str> {
     let s = s.trim();
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .map(|_| s)
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    if !shaped || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    let (month, d) = (num(5..7)?, num(8..10)?);
+    ((1..=12).contains(&month) && (1..=31).contains(&d)).then_some(s)
 }
 
 /// What a list shows: a folder or a search, an order, threads or messages.
@@ -430,11 +437,20 @@ mod tests {
                 "after": "2026-09-01T00:00:00Z", "before": "2026-09-30T23:59:59Z",
                 "hasAttachment": true, "notKeyword": "$seen", "hasKeyword": "$flagged"})
         );
-        let bad = Search {
-            after: "01/09/2026".into(),
-            ..Search::default()
-        };
-        assert!(bad.is_empty());
+        for bad in [
+            "01/09/2026",
+            "2026-13-01",
+            "2026-09-32",
+            "2026-9-01",
+            "२०२६-09-01",
+            "",
+        ] {
+            let s = Search {
+                after: bad.into(),
+                ..Search::default()
+            };
+            assert!(s.is_empty(), "{bad}");
+        }
     }
 
     #[test]

@@ -11,4 +11,5 @@ pub mod mail_requests;
 pub mod push;
 pub mod reader;
 pub mod reader_requests;
+pub mod receipts;
 pub mod search;

@@ -189,6 +189,7 @@ pub fn ComposePage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let candidates = RwSignal::new(Vec::<Suggestion>::new());
     let from = RwSignal::new(None::<EmailAddress>);
+    let receipt = RwSignal::new(false);
     // Reply / forward: the message it starts from (`?reply=`, `?all=`,
     // `?forward=`, `?attach=`).
     let query = use_query_map();
@@ -230,6 +231,7 @@ pub fn ComposePage() -> impl IntoView {
         bcc.set(l.draft.bcc.clone());
         subject.set(l.draft.subject.clone());
         body.set(l.draft.text.clone());
+        receipt.set(l.draft.receipt);
         in_reply.set_value((l.draft.in_reply_to.clone(), l.draft.references.clone()));
         draft_id.set(l.draft_id.clone());
         original.set_value(l.original.as_ref().map(|(id, k)| {
@@ -400,6 +402,7 @@ pub fn ComposePage() -> impl IntoView {
             .with_untracked(|f| f.iter().filter_map(|x| x.uploaded.clone()).collect()),
         in_reply_to: in_reply.with_value(|r| r.0.clone()),
         references: in_reply.with_value(|r| r.1.clone()),
+        receipt: receipt.get_untracked(),
     };
     let snapshot = move || local::LocalDraft {
         draft: collect(),
@@ -450,6 +453,7 @@ pub fn ComposePage() -> impl IntoView {
         bcc.track();
         subject.track();
         body.track();
+        receipt.track();
         files.track();
         if first.is_some() && !finished.get_value() {
             revision.update(|r| *r += 1);
@@ -689,6 +693,15 @@ pub fn ComposePage() -> impl IntoView {
                     <p id="compose-send-hint" class="hint">{tr("compose.send_hint")}</p>
                 </div>
                 <AttachmentField items=files />
+                <p class="check">
+                    <input
+                        id="compose-receipt"
+                        type="checkbox"
+                        prop:checked=move || receipt.get()
+                        on:change=move |ev| receipt.set(event_target_checked(&ev))
+                    />
+                    <label for="compose-receipt">{tr("compose.receipt")}</label>
+                </p>
                 <p class="form-error" role="alert">{move || error.get()}</p>
                 <p class="draft-status" role="status">
                     {move || match draft_state.get() {

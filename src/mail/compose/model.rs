@@ -144,6 +144,8 @@ pub struct Draft {
     pub attachments: Vec<Attached>,
     pub in_reply_to: Option<Vec<String>>,
     pub references: Option<Vec<String>>,
+    /// Ask for a read receipt (Disposition-Notification-To: the sender).
+    pub receipt: bool,
 }
 
 fn addresses_json(list: &[EmailAddress]) -> Value {
@@ -161,6 +163,12 @@ pub fn draft_object(draft: &Draft, drafts_mailbox: &str) -> Value {
     o.insert("keywords".into(), json!({ "$draft": true, "$seen": true }));
     if let Some(from) = &draft.from {
         o.insert("from".into(), addresses_json(std::slice::from_ref(from)));
+        if draft.receipt {
+            o.insert(
+                "header:Disposition-Notification-To:asAddresses".into(),
+                addresses_json(std::slice::from_ref(from)),
+            );
+        }
     }
     for (key, list) in [("to", &draft.to), ("cc", &draft.cc), ("bcc", &draft.bcc)] {
         if !list.is_empty() {
@@ -340,6 +348,20 @@ mod tests {
         assert_eq!(o["keywords"]["$draft"], true);
         assert_eq!(o["to"][0]["email"], "helene.garnier@ac-toulouse.fr");
         assert_eq!(o["attachments"][0]["disposition"], "attachment");
+        assert!(o
+            .get("header:Disposition-Notification-To:asAddresses")
+            .is_none());
+        let me = addr(Some("Marie Dupont"), "marie.dupont@ac-toulouse.fr");
+        let with_receipt = Draft {
+            from: Some(me),
+            receipt: true,
+            ..d.clone()
+        };
+        assert_eq!(
+            draft_object(&with_receipt, "DRAFTS")["header:Disposition-Notification-To:asAddresses"]
+                [0]["email"],
+            "marie.dupont@ac-toulouse.fr"
+        );
         assert!(o.get("cc").is_none());
         let (req, _) = save_draft_request("u", &d, "DRAFTS", Some("OLD"));
         assert_eq!(
