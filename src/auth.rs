@@ -64,10 +64,15 @@ pub fn use_auth() -> AuthState {
     expect_context::<AuthState>()
 }
 
-/// Key prefixes that survive logout (the language, and the inbox's opaque id
-/// per account, which makes the first screen one request); everything else
-/// of ours is wiped.
-pub const KEPT_KEYS: &[&str] = &["autan.lang", "autan.inbox_hint."];
+/// Key prefixes that survive logout (the language, the inbox's opaque id per
+/// account, which makes the first screen one request, and the account's
+/// preferences); everything else of ours, drafts kept here included, is wiped.
+pub const KEPT_KEYS: &[&str] = &[
+    "autan.lang",
+    "autan.inbox_hint.",
+    crate::settings::SIGNATURE_PREFIX,
+    crate::settings::NOTIFY_PREFIX,
+];
 
 impl AuthState {
     /// The session is gone (401): back to the login form or the SSO.

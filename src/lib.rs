@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod jmap;
 pub mod login;
 pub mod mail;
+pub mod settings;
 pub mod shell;
 pub mod store;
 pub mod ui;

@@ -208,6 +208,8 @@ pub fn OptionsPage() -> impl IntoView {
                     <span lang="en">{tr("options.language.en")}</span>
                 </label>
             </fieldset>
+            <crate::settings::signature::SignatureField />
+            <crate::settings::notify::NotifyField />
         </main>
     }
 }

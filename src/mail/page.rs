@@ -21,6 +21,7 @@ use std::sync::Arc;
 #[component]
 pub fn MailPage() -> impl IntoView {
     let auth = use_auth();
+    let i18n = crate::i18n::use_i18n();
     let store = use_mail_store();
     let notices = use_notices();
     let config = expect_context::<Config>();
@@ -145,8 +146,24 @@ pub fn MailPage() -> impl IntoView {
                 return;
             }
             let was_unreachable = notices.unreachable.get_untracked();
+            let inbox_unread = || {
+                store.mailboxes.with_untracked(|m| {
+                    crate::store::folders::inbox(m).map_or(0, |i| i.unread_emails)
+                })
+            };
+            let known = store.mailboxes.with_untracked(|m| !m.is_empty());
+            let unread_before = inbox_unread();
             match store.sync(&client).await {
                 Ok(_) => {
+                    let unread_after = inbox_unread();
+                    if known && unread_after > unread_before {
+                        let n = (unread_after - unread_before).to_string();
+                        crate::settings::notify::announce(
+                            &client.session().username,
+                            i18n.t("notify.title"),
+                            &i18n.tf("notify.body", &[("n", &n)]),
+                        );
+                    }
                     failures = 0;
                     if was_unreachable {
                         notices.reachable();

@@ -225,6 +225,10 @@ pub fn ComposePage() -> impl IntoView {
     };
     // A draft left unsaved here (reload, lost connection) comes back first.
     let was_restored = restored.is_some();
+    let signature = crate::settings::signature_block(&crate::settings::signature(&username));
+    if !was_restored && origin.is_none() && !signature.is_empty() {
+        body.set(signature.clone());
+    }
     if let Some(l) = restored {
         to.set(l.draft.to.clone());
         cc.set(l.draft.cc.clone());
@@ -346,7 +350,8 @@ pub fn ComposePage() -> impl IntoView {
                         to.set(d.to);
                         cc.set(d.cc);
                         subject.set(d.subject);
-                        body.set(d.text);
+                        // The signature goes above the quote (French usage).
+                        body.set(format!("{signature}{}", d.text));
                         in_reply.set_value((d.in_reply_to, d.references));
                         original.set_value(Some((o.id.clone(), mode.keyword())));
                         files.set(
