@@ -52,12 +52,12 @@ async function oneRun() {
       window.__bench = {};
       document.querySelector('button[type=submit]').addEventListener('click', () => { window.__bench.click = performance.now(); }, { capture: true, once: true });
       const obs = new MutationObserver(() => {
-        if (document.querySelector('table.message-list tbody tr')) { window.__bench.row = performance.now(); obs.disconnect(); }
+        if (document.querySelector('table.message-list tbody tr[data-id]')) { window.__bench.row = performance.now(); obs.disconnect(); }
       });
       obs.observe(document.body, { childList: true, subtree: true });
     });
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.locator('table.message-list tbody tr').first().waitFor();
+    await page.locator('table.message-list tbody tr[data-id]').first().waitFor();
     const { click: t0, row: t1 } = await page.evaluate(() => window.__bench);
     const jmapCalls = requests.slice(before).filter((r) => r.url.includes('/jmap'));
     result[`${label}LoginToFirstRowMs`] = t1 - t0;
@@ -69,7 +69,46 @@ async function oneRun() {
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByLabel('Identifiant').waitFor();
   await measureLogin('warm');
-  result.rows = await page.locator('table.message-list tbody tr').count();
+  result.rowsInDom = await page.locator('table.message-list tbody tr[data-pos]').count();
+
+  // 4. Open a message: API POSTs from the click to the body on screen, and
+  // the milliseconds between the API response's end and the body in the DOM.
+  const apiEnds = () => page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.includes('/jmap/') && e.initiatorType === 'fetch').map((e) => e.responseEnd));
+  const timed = async (selector, act) => {
+    const before = requests.length;
+    await page.evaluate((sel) => {
+      window.__bench = { t0: performance.now() };
+      const obs = new MutationObserver(() => {
+        if (document.querySelector(sel)) { window.__bench.shown = performance.now(); obs.disconnect(); }
+      });
+      obs.observe(document.body, { childList: true, subtree: true });
+    }, selector);
+    const endsBefore = (await apiEnds()).length;
+    await act();
+    await page.locator(selector).first().waitFor();
+    const b = await page.evaluate(() => window.__bench);
+    const ends = (await apiEnds()).slice(endsBefore).filter((t) => t <= b.shown);
+    const posts = requests.slice(before).filter((r) => r.url.includes('/jmap') && r.method === 'POST').length;
+    return { ms: b.shown - b.t0, afterResponseMs: ends.length ? b.shown - Math.max(...ends) : null, posts };
+  };
+  const open = await timed('.conversation .body-text, .conversation iframe', () =>
+    page.locator('table.message-list tbody tr[data-id] td.col-subject a').nth(1).click());
+  result.openMessageMs = open.ms;
+  result.openMessageBodyAfterResponseMs = open.afterResponseMs;
+  result.openMessageApiPosts = open.posts;
+  // 5. Folder switch: Archives, to its first row.
+  const beforeSwitch = requests.length;
+  await page.getByRole('navigation', { name: 'Dossiers' }).getByRole('link', { name: /^Archives/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Archives' }).waitFor();
+  await page.locator('table.message-list tbody tr[data-id]').first().waitFor();
+  result.folderSwitchApiPosts = requests.slice(beforeSwitch).filter((r) => r.url.includes('/jmap') && r.method === 'POST').length;
+  // 6. Rows in the DOM half-way down the inbox.
+  await page.getByRole('navigation', { name: 'Dossiers' }).getByRole('link', { name: /^Boîte de réception/ }).click();
+  await page.locator('table.message-list tbody tr[data-id]').first().waitFor();
+  await page.locator('.list-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+  await page.waitForFunction(() => !document.querySelector('table.message-list tbody tr.placeholder'));
+  result.rowsInDomMidInbox = await page.locator('table.message-list tbody tr[data-pos]').count();
   await context.close();
   rmSync(profile, { recursive: true, force: true });
   return result;

@@ -95,7 +95,15 @@ async fn folder_tree_names_roles_in_the_chosen_language_with_unread_counts() {
             mailbox("c", "Conseils", None, 0, Some("a")),
             mailbox("i", "INBOX", Some("inbox"), 7, None),
         ]);
-        view! { <FolderTree /> }
+        // The tree's drop targets and « Nouveau dossier » need the session
+        // and the router.
+        autan::auth::provide_auth();
+        provide_notices();
+        view! {
+            <leptos_router::components::Router>
+                <FolderTree />
+            </leptos_router::components::Router>
+        }
     });
     tick().await;
     let names = texts(&root, ".folder-name");

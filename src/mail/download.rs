@@ -7,13 +7,13 @@ use crate::jmap::client::Client;
 use crate::jmap::Error;
 use wasm_bindgen::JsCast;
 
-pub async fn save(
+/// A blob's bytes, fetched with the session's credentials.
+pub async fn fetch_bytes(
     client: &Client,
     account: &str,
     blob_id: &str,
     name: &str,
-    kind: &str,
-) -> Result<(), Error> {
+) -> Result<Vec<u8>, Error> {
     // Ask for a neutral type so that the server never labels it as HTML.
     let url = client.download_url(account, blob_id, name, "application/octet-stream");
     let mut req = gloo_net::http::Request::get(&url);
@@ -27,10 +27,19 @@ pub async fn save(
     if !resp.ok() {
         return Err(Error::from_http(resp.status(), ""));
     }
-    let bytes = resp
-        .binary()
+    resp.binary()
         .await
-        .map_err(|e| Error::Transport(e.to_string()))?;
+        .map_err(|e| Error::Transport(e.to_string()))
+}
+
+pub async fn save(
+    client: &Client,
+    account: &str,
+    blob_id: &str,
+    name: &str,
+    kind: &str,
+) -> Result<(), Error> {
+    let bytes = fetch_bytes(client, account, blob_id, name).await?;
     let array = js_sys::Uint8Array::from(bytes.as_slice());
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();

@@ -4,6 +4,7 @@ pub mod compose;
 pub mod download;
 mod folder_dialogs;
 pub mod folder_tree;
+mod inline;
 mod list_row;
 mod list_tools;
 pub mod message_list;

@@ -220,6 +220,7 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
     );
     let receipt_to = addresses(&email.receipt_to).unwrap_or_default();
     let attachments: Vec<BodyPart> = email.listed_attachments().into_iter().cloned().collect();
+    let inline = super::inline::inline_parts(&email.attachments);
     view! {
         <article class="message" class:unread=unread>
             <details open=expanded>
@@ -236,7 +237,7 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
                     <dd>{date}</dd>
                 </dl>
                 {receipt_asked.then(|| view! { <ReceiptBar email_id=email.id.clone() to=receipt_to.clone() /> })}
-                <MessageBody body=body />
+                <MessageBody body=body inline=inline />
                 {(!attachments.is_empty()).then(|| view! { <Attachments parts=attachments /> })}
             </details>
         </article>
@@ -303,7 +304,7 @@ fn ReceiptBar(email_id: String, to: String) -> impl IntoView {
 }
 
 #[component]
-fn MessageBody(body: Body) -> impl IntoView {
+fn MessageBody(body: Body, inline: Vec<(String, String, String)>) -> impl IntoView {
     match body {
         Body::Text(text) => {
             let segments = linkify(&text);
@@ -329,10 +330,43 @@ fn MessageBody(body: Body) -> impl IntoView {
         }
         // Never in the app's DOM: a frame with every sandbox restriction
         // (no scripts, no same-origin, no forms, no popups).
-        Body::Html(html) => view! {
-            <iframe class="body-html" sandbox="" srcdoc=html title=tr("reader.html_frame")></iframe>
+        Body::Html(html) => {
+            // Inline images come as data: URLs once fetched (the frame has no
+            // credentials and no origin to fetch them itself).
+            let shown = RwSignal::new(
+                inline
+                    .is_empty()
+                    .then(|| super::inline::resolve(&html, &[])),
+            );
+            if !inline.is_empty() {
+                let auth = use_auth();
+                if let Some(client) = auth.client.get_untracked() {
+                    spawn_local(async move {
+                        let Some(account) = client.session().mail_account().map(str::to_string)
+                        else {
+                            return;
+                        };
+                        let mut images = Vec::new();
+                        for (cid, blob, kind) in inline {
+                            if let Ok(bytes) =
+                                super::download::fetch_bytes(&client, &account, &blob, &cid).await
+                            {
+                                images.push((cid, super::inline::data_url(&kind, &bytes)));
+                            }
+                        }
+                        shown.try_set(Some(super::inline::resolve(&html, &images)));
+                    });
+                }
+            }
+            (move || match shown.get() {
+                Some(html) => view! {
+                    <iframe class="body-html" sandbox="" srcdoc=html title=tr("reader.html_frame")></iframe>
+                }
+                .into_any(),
+                None => view! { <p role="status">{tr("reader.loading")}</p> }.into_any(),
+            })
+            .into_any()
         }
-        .into_any(),
         Body::Empty => view! { <p class="body-empty">{tr("reader.empty_body")}</p> }.into_any(),
     }
 }

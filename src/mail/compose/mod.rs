@@ -7,6 +7,7 @@ pub mod model;
 pub mod recipients;
 pub mod reply;
 pub mod sender;
+pub mod templates;
 
 use attachments::{AttachmentField, Item};
 use model::{save_draft_request, Draft, Suggestion};
@@ -190,6 +191,8 @@ pub fn ComposePage() -> impl IntoView {
     let candidates = RwSignal::new(Vec::<Suggestion>::new());
     let from = RwSignal::new(None::<EmailAddress>);
     let receipt = RwSignal::new(false);
+    let template_list = RwSignal::new(Vec::<(String, String)>::new());
+    let template_choice = RwSignal::new(String::new());
     // Reply / forward: the message it starts from (`?reply=`, `?all=`,
     // `?forward=`, `?attach=`).
     let query = use_query_map();
@@ -301,12 +304,24 @@ pub fn ComposePage() -> impl IntoView {
                             .and_then(|r| read_original(&r, &call)),
                     )
                 };
-                // Book, sender and original leave in the same tick: one POST.
-                let (book, sender, orig) = futures::join!(
+                let load_templates = |client: Client| async move {
+                    let account = client.session().mail_account()?.to_string();
+                    let folder = mail
+                        .mailboxes
+                        .with_untracked(|b| templates::folder(b).map(|m| m.id.clone()))?;
+                    let (req, get) = templates::list_request(&account, &folder);
+                    let resp = client.send(req).await.ok()?;
+                    templates::read_list(&resp, &get).ok()
+                };
+                // Book, sender, original and templates leave in the same
+                // tick: one POST.
+                let (book, sender, orig, tpls) = futures::join!(
                     load_candidates(&client),
                     load_sender(client.clone()),
-                    load_original(client.clone())
+                    load_original(client.clone()),
+                    load_templates(client.clone())
                 );
+                template_list.set(tpls.unwrap_or_default());
                 match book {
                     Ok(c) => candidates.set(c),
                     Err(e) => on_error(e),
@@ -624,6 +639,86 @@ pub fn ComposePage() -> impl IntoView {
             });
         }
     };
+    // « Utiliser le modèle »: its recipients, subject, text and attachments.
+    let use_template = move |_| {
+        let id = template_choice.get_untracked();
+        let Some(client) = auth.client.get_untracked().filter(|_| !id.is_empty()) else {
+            return;
+        };
+        let Some(account) = client.session().mail_account().map(str::to_string) else {
+            return;
+        };
+        spawn_local(async move {
+            let (req, call) = original_request(&account, &id);
+            match client
+                .send(req)
+                .await
+                .and_then(|r| read_original(&r, &call))
+            {
+                Ok(t) => {
+                    to.set(t.to.clone().unwrap_or_default());
+                    cc.set(t.cc.clone().unwrap_or_default());
+                    subject.set(t.subject.clone().unwrap_or_default());
+                    body.set(quotable_text(&t));
+                    files.set(
+                        t.listed_attachments()
+                            .into_iter()
+                            .enumerate()
+                            .filter_map(|(i, p)| {
+                                Some(Item {
+                                    key: 3_000_000 + i as u32,
+                                    name: p.name.clone().unwrap_or_default(),
+                                    size: p.size,
+                                    progress: 1.0,
+                                    uploaded: Some(model::Attached {
+                                        blob_id: p.blob_id.clone()?,
+                                        name: p.name.clone().unwrap_or_default(),
+                                        kind: p.kind.clone(),
+                                        size: p.size,
+                                    }),
+                                    error: None,
+                                })
+                            })
+                            .collect(),
+                    );
+                }
+                Err(e) => notices.report(&e),
+            }
+        });
+    };
+    // « Enregistrer comme modèle »: into Modèles, created if need be.
+    let save_template = move |_| {
+        let Some(client) = auth.client.get_untracked() else {
+            return;
+        };
+        let Some(account) = client.session().mail_account().map(str::to_string) else {
+            return;
+        };
+        let folder = mail
+            .mailboxes
+            .with_untracked(|b| templates::folder(b).map(|m| m.id.clone()));
+        let (req, call) = templates::save_request(
+            &account,
+            &collect(),
+            folder.as_deref(),
+            i18n.t("templates.folder"),
+        );
+        let name = subject.get_untracked();
+        spawn_local(async move {
+            let result = client.send(req).await;
+            match result.and_then(|r| templates::read_saved(&r, &call).map(|id| (id, r))) {
+                Ok((id, resp)) => {
+                    if let Some(tree) = templates::read_tree(&resp, &call) {
+                        mail.mailbox_state.set(tree.state);
+                        mail.mailboxes.set(tree.list);
+                    }
+                    template_list.try_update(|l| l.insert(0, (id, name)));
+                    notices.info.set(Some("templates.saved"));
+                }
+                Err(e) => notices.report(&e),
+            }
+        });
+    };
     // « Abandonner »: nothing is kept, here or in Brouillons.
     let discard = {
         let navigate = navigate.clone();
@@ -665,6 +760,23 @@ pub fn ComposePage() -> impl IntoView {
                     <span class="label">{tr("compose.from")} " : "</span>
                     {user}
                 </p>
+                <Show when=move || template_list.with(|l| l.iter().any(|(id, _)| !id.is_empty()))>
+                    <p class="templates">
+                        <label for="compose-template">{tr("templates.choose")}</label>
+                        <select id="compose-template" on:change=move |ev| template_choice.set(event_target_value(&ev))>
+                            <option value="">{tr("templates.none")}</option>
+                            {move || {
+                                template_list
+                                    .get()
+                                    .into_iter()
+                                    .filter(|(id, _)| !id.is_empty())
+                                    .map(|(id, s)| view! { <option value=id>{s}</option> })
+                                    .collect_view()
+                            }}
+                        </select>
+                        <button type="button" on:click=use_template>{tr("templates.use")}</button>
+                    </p>
+                </Show>
                 <RecipientField id="compose-to" label="compose.to" list=to candidates=cands pending=to_text input_ref=to_ref />
                 <RecipientField id="compose-cc" label="compose.cc" list=cc candidates=cands pending=cc_text />
                 <RecipientField id="compose-bcc" label="compose.bcc" list=bcc candidates=cands pending=bcc_text />
@@ -721,6 +833,7 @@ pub fn ComposePage() -> impl IntoView {
                         {tr("compose.send")}
                     </button>
                     <button type="button" on:click=save_click>{tr("compose.save")}</button>
+                    <button type="button" on:click=save_template>{tr("templates.save")}</button>
                     <button type="button" on:click=discard>{tr("compose.discard")}</button>
                 </div>
             </form>
