@@ -6,6 +6,7 @@ pub mod local;
 pub mod model;
 pub mod recipients;
 pub mod reply;
+pub mod rich;
 pub mod sender;
 pub mod templates;
 
@@ -191,6 +192,8 @@ pub fn ComposePage() -> impl IntoView {
     let candidates = RwSignal::new(Vec::<Suggestion>::new());
     let from = RwSignal::new(None::<EmailAddress>);
     let receipt = RwSignal::new(false);
+    let rich_on = RwSignal::new(false);
+    let html = RwSignal::new(String::new());
     let template_list = RwSignal::new(Vec::<(String, String)>::new());
     let template_choice = RwSignal::new(String::new());
     // Reply / forward: the message it starts from (`?reply=`, `?all=`,
@@ -239,6 +242,10 @@ pub fn ComposePage() -> impl IntoView {
         subject.set(l.draft.subject.clone());
         body.set(l.draft.text.clone());
         receipt.set(l.draft.receipt);
+        if let Some(h) = &l.draft.html {
+            html.set(h.clone());
+            rich_on.set(true);
+        }
         in_reply.set_value((l.draft.in_reply_to.clone(), l.draft.references.clone()));
         draft_id.set(l.draft_id.clone());
         original.set_value(l.original.as_ref().map(|(id, k)| {
@@ -423,6 +430,7 @@ pub fn ComposePage() -> impl IntoView {
         in_reply_to: in_reply.with_value(|r| r.0.clone()),
         references: in_reply.with_value(|r| r.1.clone()),
         receipt: receipt.get_untracked(),
+        html: rich_on.get_untracked().then(|| html.get_untracked()),
     };
     let snapshot = move || local::LocalDraft {
         draft: collect(),
@@ -474,6 +482,8 @@ pub fn ComposePage() -> impl IntoView {
         subject.track();
         body.track();
         receipt.track();
+        html.track();
+        rich_on.track();
         files.track();
         if first.is_some() && !finished.get_value() {
             revision.update(|r| *r += 1);
@@ -789,9 +799,44 @@ pub fn ComposePage() -> impl IntoView {
                         on:input=move |ev| subject.set(event_target_value(&ev))
                     />
                 </div>
+                <p class="check">
+                    <input
+                        id="compose-rich"
+                        type="checkbox"
+                        prop:checked=move || rich_on.get()
+                        on:change=move |ev| {
+                            if event_target_checked(&ev) {
+                                html.set(rich::text_to_html(&body.get_untracked()));
+                                rich_on.set(true);
+                            } else {
+                                rich_on.set(false);
+                                html.set(String::new());
+                            }
+                        }
+                    />
+                    <label for="compose-rich">{tr("compose.rich")}</label>
+                </p>
                 <div class="field">
-                    <label for="compose-body">{tr("compose.body")}</label>
+                    <label
+                        id="compose-body-label"
+                        for=move || (!rich_on.get()).then_some("compose-body")
+                    >
+                        {tr("compose.body")}
+                    </label>
+                    <Show when=move || rich_on.get()>
+                        <rich::RichEditor
+                            id="compose-body-rich"
+                            html=html
+                            text=body
+                            on_send=move |_| {
+                                if let Some(b) = send_ref.get_untracked() {
+                                    b.click();
+                                }
+                            }
+                        />
+                    </Show>
                     <textarea
+                        hidden=move || rich_on.get()
                         id="compose-body"
                         node_ref=body_ref
                         aria-describedby="compose-send-hint"

@@ -146,6 +146,8 @@ pub struct Draft {
     pub references: Option<Vec<String>>,
     /// Ask for a read receipt (Disposition-Notification-To: the sender).
     pub receipt: bool,
+    /// Rich text (clean HTML); `text` is then its plain alternative.
+    pub html: Option<String>,
 }
 
 fn addresses_json(list: &[EmailAddress]) -> Value {
@@ -176,10 +178,25 @@ pub fn draft_object(draft: &Draft, drafts_mailbox: &str) -> Value {
         }
     }
     o.insert("subject".into(), json!(draft.subject));
-    o.insert(
-        "bodyValues".into(),
-        json!({ "body": { "value": draft.text } }),
-    );
+    match &draft.html {
+        // Both versions: the server builds multipart/alternative.
+        Some(html) => {
+            o.insert(
+                "bodyValues".into(),
+                json!({ "body": { "value": draft.text }, "html": { "value": html } }),
+            );
+            o.insert(
+                "htmlBody".into(),
+                json!([{ "partId": "html", "type": "text/html" }]),
+            );
+        }
+        None => {
+            o.insert(
+                "bodyValues".into(),
+                json!({ "body": { "value": draft.text } }),
+            );
+        }
+    }
     o.insert(
         "textBody".into(),
         json!([{ "partId": "body", "type": "text/plain" }]),
@@ -351,6 +368,15 @@ mod tests {
         assert!(o
             .get("header:Disposition-Notification-To:asAddresses")
             .is_none());
+        assert!(o.get("htmlBody").is_none());
+        let rich = Draft {
+            html: Some("<b>Bonjour</b>".into()),
+            ..d.clone()
+        };
+        let o = draft_object(&rich, "DRAFTS");
+        assert_eq!(o["htmlBody"][0]["partId"], "html");
+        assert_eq!(o["bodyValues"]["html"]["value"], "<b>Bonjour</b>");
+        assert_eq!(o["bodyValues"]["body"]["value"], "Bonjour");
         let me = addr(Some("Marie Dupont"), "marie.dupont@ac-toulouse.fr");
         let with_receipt = Draft {
             from: Some(me),
