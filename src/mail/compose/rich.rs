@@ -256,7 +256,7 @@ pub fn RichEditor(
             ></div>
         </div>
         <Dialog open=link_open id="link-title" title=Signal::derive(move || i18n.t("rich.link").to_string())>
-            <form on:submit=add_link.clone()>
+            <form on:submit=add_link>
                 <p class="field">
                     <label for="link-url">{tr("rich.link_url")}</label>
                     <input
