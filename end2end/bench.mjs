@@ -29,7 +29,8 @@ async function oneRun() {
   await cdp.send('Network.enable');
   const requests = [];
   const sizes = new Map();
-  cdp.on('Network.requestWillBeSent', (e) => requests.push({ id: e.requestId, url: e.request.url, method: e.request.method, t: e.timestamp }));
+  const methodsOf = (body) => { try { return JSON.parse(body).methodCalls.map((c) => c[0]); } catch { return []; } };
+  cdp.on('Network.requestWillBeSent', (e) => requests.push({ id: e.requestId, url: e.request.url, method: e.request.method, t: e.timestamp, calls: methodsOf(e.request.postData) }));
   cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
 
   const result = {};
@@ -89,14 +90,22 @@ async function oneRun() {
     await page.locator(selector).first().waitFor();
     const b = await page.evaluate(() => window.__bench);
     const ends = (await apiEnds()).slice(endsBefore).filter((t) => t <= b.shown);
-    const posts = requests.slice(before).filter((r) => r.url.includes('/jmap') && r.method === 'POST').length;
-    return { ms: b.shown - b.t0, afterResponseMs: ends.length ? b.shown - Math.max(...ends) : null, posts };
+    const apiPosts = requests.slice(before).filter((r) => r.url.includes('/jmap') && r.method === 'POST');
+    // The view's own request(s), apart from the mark-as-read that follows.
+    const posts = apiPosts.filter((r) => !r.calls.includes('Email/set')).length;
+    const markRead = apiPosts.filter((r) => r.calls.includes('Email/set')).length;
+    if (process.env.BENCH_DEBUG) console.log(apiPosts.map((r) => r.calls.join('+')));
+    return { ms: b.shown - b.t0, afterResponseMs: ends.length ? b.shown - Math.max(...ends) : null, posts, markRead };
   };
-  const open = await timed('.conversation .body-text, .conversation iframe', () =>
+  // Let the list's prefetch of the next rows finish first: it is not part of
+  // opening a message.
+  await page.waitForLoadState('networkidle');
+  const open = await timed('.conversation details[open] .body-text, .conversation details[open] iframe', () =>
     page.locator('table.message-list tbody tr[data-id] td.col-subject a').nth(1).click());
   result.openMessageMs = open.ms;
   result.openMessageBodyAfterResponseMs = open.afterResponseMs;
   result.openMessageApiPosts = open.posts;
+  result.openMessageMarkReadPosts = open.markRead;
   // 5. Folder switch: Archives, to its first row.
   const beforeSwitch = requests.length;
   await page.getByRole('navigation', { name: 'Dossiers' }).getByRole('link', { name: /^Archives/ }).click();
