@@ -57,6 +57,35 @@ fn ParentSelect(
     }
 }
 
+/// The folder name, with the reason it is refused right under it.
+#[component]
+fn NameField(
+    id: &'static str,
+    name: RwSignal<String>,
+    problem: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let problem_id = format!("{id}-problem");
+    view! {
+        <p class="field">
+            <label for=id>{tr("folders.name")}</label>
+            <input
+                id=id
+                type="text"
+                required
+                autofocus
+                aria-invalid=move || problem.get().map(|_| "true")
+                aria-describedby=problem_id.clone()
+                prop:value=move || name.get()
+                on:input=move |ev| name.set(event_target_value(&ev))
+            />
+        </p>
+        <p id=problem_id class="field-error" role="alert">
+            {move || problem.get().map(|k| i18n.t(k))}
+        </p>
+    }
+}
+
 fn parent_of(value: String) -> Option<String> {
     Some(value).filter(|v| !v.is_empty())
 }
@@ -109,22 +138,7 @@ pub fn NewFolderButton() -> impl IntoView {
         </button>
         <Dialog open=open id="new-folder-title" title=Signal::derive(move || i18n.t("folders.new").to_string())>
             <form on:submit=submit.clone() novalidate>
-                <p class="field">
-                    <label for="new-folder-name">{tr("folders.name")}</label>
-                    <input
-                        id="new-folder-name"
-                        type="text"
-                        required
-                        autofocus
-                        aria-invalid=move || problem.get().map(|_| "true")
-                        aria-describedby="new-folder-problem"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </p>
-                <p id="new-folder-problem" class="field-error" role="alert">
-                    {move || problem.get().map(|k| i18n.t(k))}
-                </p>
+                <NameField id="new-folder-name" name=name problem=problem />
                 <ParentSelect id="new-folder-parent" value=parent except=None />
                 <p class="dialog-buttons">
                     <button type="submit" class="primary">{tr("folders.create")}</button>
@@ -237,22 +251,7 @@ pub fn FolderActions() -> impl IntoView {
         </Show>
         <Dialog open=editing id="edit-folder-title" title=Signal::derive(move || i18n.t("folders.rename").to_string())>
             <form on:submit=save novalidate>
-                <p class="field">
-                    <label for="edit-folder-name">{tr("folders.name")}</label>
-                    <input
-                        id="edit-folder-name"
-                        type="text"
-                        required
-                        autofocus
-                        aria-invalid=move || problem.get().map(|_| "true")
-                        aria-describedby="edit-folder-problem"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </p>
-                <p id="edit-folder-problem" class="field-error" role="alert">
-                    {move || problem.get().map(|k| i18n.t(k))}
-                </p>
+                <NameField id="edit-folder-name" name=name problem=problem />
                 <ParentSelect id="edit-folder-parent" value=parent except=except() />
                 <p class="dialog-buttons">
                     <button type="submit" class="primary">{tr("folders.save")}</button>

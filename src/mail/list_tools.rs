@@ -13,6 +13,28 @@ use crate::ui::notices::use_notices;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// Every folder as `<option>`s, special ones by their French names, user
+/// folders indented by depth.
+#[component]
+fn FolderOptions() -> impl IntoView {
+    let store = use_mail_store();
+    let i18n = use_i18n();
+    move || {
+        store.mailboxes.with(|boxes| {
+            rows(boxes)
+                .into_iter()
+                .map(|r| {
+                    let label = match role_key(r.role.as_deref()) {
+                        Some(k) => i18n.t(k).to_string(),
+                        None => format!("{}{}", "\u{a0}\u{a0}".repeat(r.depth), r.name),
+                    };
+                    view! { <option value=r.id.clone()>{label}</option> }
+                })
+                .collect_view()
+        })
+    }
+}
+
 /// « Message archivé. — Annuler »: undoes the last move.
 #[component]
 pub fn UndoBar() -> impl IntoView {
@@ -113,20 +135,6 @@ pub fn SearchBox() -> impl IntoView {
             </p>
         }
     };
-    let folder_options = move || {
-        store.mailboxes.with(|boxes| {
-            rows(boxes)
-                .into_iter()
-                .map(|r| {
-                    let label = match role_key(r.role.as_deref()) {
-                        Some(k) => i18n.t(k).to_string(),
-                        None => format!("{}{}", "\u{a0}\u{a0}".repeat(r.depth), r.name),
-                    };
-                    view! { <option value=r.id.clone()>{label}</option> }
-                })
-                .collect_view()
-        })
-    };
     view! {
         <form role="search" class="search-box" on:submit=submit>
             <label for="quick-search" class="sr-only">{tr("search.label")}</label>
@@ -158,7 +166,7 @@ pub fn SearchBox() -> impl IntoView {
                     <label for="adv-folder">{tr("search.f.folder")}</label>
                     <select id="adv-folder" on:change=move |ev| form.update(|f| f.mailbox_id = event_target_value(&ev))>
                         <option value="">{tr("search.f.all_folders")}</option>
-                        {folder_options}
+                        <FolderOptions />
                     </select>
                 </p>
                 {check("adv-att", "search.f.attachment", |f| f.has_attachment, |f, v| f.has_attachment = v)}
@@ -266,20 +274,6 @@ pub fn BulkBar() -> impl IntoView {
             .with(|b| b.iter().find(|m| m.id == id).and_then(|m| m.role.clone()))
     };
     let in_role = move |r: &str| open_role().as_deref() == Some(r);
-    let folder_options = move || {
-        store.mailboxes.with(|boxes| {
-            rows(boxes)
-                .into_iter()
-                .map(|r| {
-                    let label = match role_key(r.role.as_deref()) {
-                        Some(k) => i18n.t(k).to_string(),
-                        None => format!("{}{}", "\u{a0}\u{a0}".repeat(r.depth), r.name),
-                    };
-                    view! { <option value=r.id.clone()>{label}</option> }
-                })
-                .collect_view()
-        })
-    };
     view! {
         <Show when=move || { count() > 0 }>
             <div class="bulk-bar" role="toolbar" aria-label=tr("bulk.label")>
@@ -306,7 +300,7 @@ pub fn BulkBar() -> impl IntoView {
                 <label for="move-to">{tr("bulk.move_to")}</label>
                 <select id="move-to" on:change=move |ev| target.set(event_target_value(&ev))>
                     <option value="">{tr("bulk.choose_folder")}</option>
-                    {folder_options}
+                    <FolderOptions />
                 </select>
                 <button
                     type="button"

@@ -20,6 +20,24 @@ pub struct Item {
     pub error: Option<String>,
 }
 
+impl Item {
+    /// Files already on the server (a kept draft, a forward, a template):
+    /// nothing to upload. `first_key` keeps keys apart from uploads'.
+    pub fn already_uploaded(list: Vec<Attached>, first_key: u32) -> Vec<Item> {
+        list.into_iter()
+            .enumerate()
+            .map(|(i, a)| Item {
+                key: first_key + i as u32,
+                name: a.name.clone(),
+                size: a.size,
+                progress: 1.0,
+                uploaded: Some(a),
+                error: None,
+            })
+            .collect()
+    }
+}
+
 #[component]
 pub fn AttachmentField(items: RwSignal<Vec<Item>>) -> impl IntoView {
     let i18n = use_i18n();

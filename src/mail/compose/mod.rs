@@ -2,6 +2,7 @@
 //! attachments, a saved draft, and sending with a delay to undo it.
 
 pub mod attachments;
+mod book;
 pub mod local;
 pub mod model;
 pub mod recipients;
@@ -11,6 +12,7 @@ pub mod sender;
 pub mod templates;
 
 use attachments::{AttachmentField, Item};
+use book::{load_candidates, remember};
 use model::{save_draft_request, Draft, Suggestion};
 use recipients::RecipientField;
 use reply::{draft_from, original_request, quotable_text, read_original, Mode, Wording};
@@ -20,7 +22,6 @@ use crate::browser;
 use crate::config::Config;
 use crate::i18n::{tr, use_i18n};
 use crate::jmap::client::Client;
-use crate::jmap::contacts::{book_request, read_book};
 use crate::jmap::mail::EmailAddress;
 use crate::jmap::response::SetResponse;
 use crate::jmap::Error;
@@ -31,9 +32,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use std::collections::BTreeMap;
 
-const RECENT_KEY: &str = "autan.recent";
 /// How often the autosave looks for changes to send to Brouillons.
 const AUTOSAVE_MS: u32 = 3000;
 
@@ -41,93 +40,6 @@ fn uploads_busy(files: RwSignal<Vec<Item>>) -> bool {
     files
         .try_with_untracked(|f| f.iter().any(|x| x.uploaded.is_none() && x.error.is_none()))
         .unwrap_or(false)
-}
-
-/// Addresses the user wrote to, with counts (ranking the suggestions).
-fn recent() -> BTreeMap<String, u32> {
-    browser::local_get(RECENT_KEY)
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
-}
-
-fn remember(addrs: &[EmailAddress]) {
-    let mut r = recent();
-    for a in addrs.iter().filter_map(|a| a.email.clone()) {
-        *r.entry(a.to_lowercase()).or_default() += 1;
-    }
-    if let Ok(s) = serde_json::to_string(&r) {
-        browser::local_set(RECENT_KEY, &s);
-    }
-}
-
-async fn load_candidates(client: &Client) -> Result<Vec<Suggestion>, Error> {
-    let uses = recent();
-    let mut out: Vec<Suggestion> = Vec::new();
-    if let Some(account) = client
-        .session()
-        .account_for(crate::jmap::session::CYRUS_CONTACTS)
-    {
-        let (req, calls) = book_request(account);
-        let resp = client.send(req).await?;
-        let (people, groups) = read_book(&resp, &calls)?;
-        for p in &people {
-            for e in &p.emails {
-                out.push(Suggestion {
-                    label: if p.name.is_empty() {
-                        e.clone()
-                    } else {
-                        p.name.clone()
-                    },
-                    addresses: vec![EmailAddress {
-                        name: Some(p.name.clone()).filter(|n| !n.is_empty()),
-                        email: Some(e.clone()),
-                    }],
-                    is_group: false,
-                    uses: uses.get(&e.to_lowercase()).copied().unwrap_or(0),
-                });
-            }
-        }
-        for g in groups {
-            let addresses: Vec<EmailAddress> = g
-                .member_ids
-                .iter()
-                .filter_map(|id| people.iter().find(|p| &p.id == id))
-                .filter_map(|p| {
-                    p.emails.first().map(|e| EmailAddress {
-                        name: Some(p.name.clone()).filter(|n| !n.is_empty()),
-                        email: Some(e.clone()),
-                    })
-                })
-                .collect();
-            if !addresses.is_empty() {
-                out.push(Suggestion {
-                    label: g.name,
-                    addresses,
-                    is_group: true,
-                    uses: 0,
-                });
-            }
-        }
-    }
-    // Recently used addresses that are not contacts.
-    for (email, n) in uses {
-        if !out.iter().any(|s| {
-            s.addresses
-                .iter()
-                .any(|a| a.email.as_deref() == Some(email.as_str()))
-        }) {
-            out.push(Suggestion {
-                label: email.clone(),
-                addresses: vec![EmailAddress {
-                    name: None,
-                    email: Some(email),
-                }],
-                is_group: false,
-                uses: n,
-            });
-        }
-    }
-    Ok(out)
 }
 
 /// Saves a draft to Brouillons, replacing `previous`; returns its new id.
@@ -256,22 +168,10 @@ pub fn ComposePage() -> impl IntoView {
             };
             (id.clone(), k)
         }));
-        files.set(
-            l.draft
-                .attachments
-                .iter()
-                .cloned()
-                .enumerate()
-                .map(|(i, a)| Item {
-                    key: 2_000_000 + i as u32,
-                    name: a.name.clone(),
-                    size: a.size,
-                    progress: 1.0,
-                    uploaded: Some(a),
-                    error: None,
-                })
-                .collect(),
-        );
+        files.set(Item::already_uploaded(
+            l.draft.attachments.clone(),
+            2_000_000,
+        ));
         draft_state.set(DraftState::Restored);
         // Not in Brouillons yet: the autosave has something to do.
         revision.set(1);
@@ -376,20 +276,7 @@ pub fn ComposePage() -> impl IntoView {
                         body.set(format!("{signature}{}", d.text));
                         in_reply.set_value((d.in_reply_to, d.references));
                         original.set_value(Some((o.id.clone(), mode.keyword())));
-                        files.set(
-                            d.attachments
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, a)| Item {
-                                    key: 1_000_000 + i as u32,
-                                    name: a.name.clone(),
-                                    size: a.size,
-                                    progress: 1.0,
-                                    uploaded: Some(a),
-                                    error: None,
-                                })
-                                .collect(),
-                        );
+                        files.set(Item::already_uploaded(d.attachments, 1_000_000));
                         // Replies are written above the quote; forwards need a recipient.
                         let focus_body = matches!(mode, Mode::Reply | Mode::ReplyAll);
                         request_animation_frame(move || {
@@ -670,27 +557,7 @@ pub fn ComposePage() -> impl IntoView {
                     cc.set(t.cc.clone().unwrap_or_default());
                     subject.set(t.subject.clone().unwrap_or_default());
                     body.set(quotable_text(&t));
-                    files.set(
-                        t.listed_attachments()
-                            .into_iter()
-                            .enumerate()
-                            .filter_map(|(i, p)| {
-                                Some(Item {
-                                    key: 3_000_000 + i as u32,
-                                    name: p.name.clone().unwrap_or_default(),
-                                    size: p.size,
-                                    progress: 1.0,
-                                    uploaded: Some(model::Attached {
-                                        blob_id: p.blob_id.clone()?,
-                                        name: p.name.clone().unwrap_or_default(),
-                                        kind: p.kind.clone(),
-                                        size: p.size,
-                                    }),
-                                    error: None,
-                                })
-                            })
-                            .collect(),
-                    );
+                    files.set(Item::already_uploaded(reply::attached(&t), 3_000_000));
                 }
                 Err(e) => notices.report(&e),
             }

@@ -162,6 +162,21 @@ pub struct Wording {
     pub forwarded: String,
 }
 
+/// A message's attachments, ready to go again (forward, template).
+pub fn attached(o: &EmailDetail) -> Vec<Attached> {
+    o.listed_attachments()
+        .into_iter()
+        .filter_map(|p| {
+            Some(Attached {
+                blob_id: p.blob_id.clone()?,
+                name: p.name.clone().unwrap_or_default(),
+                kind: p.kind.clone(),
+                size: p.size,
+            })
+        })
+        .collect()
+}
+
 pub fn draft_from(o: &EmailDetail, mode: Mode, me: &str, text: &str, words: &Wording) -> Draft {
     let subject = o.subject.clone().unwrap_or_default();
     let mut d = Draft::default();
@@ -217,18 +232,7 @@ pub fn draft_from(o: &EmailDetail, mode: Mode, me: &str, text: &str, words: &Wor
         Mode::Forward => {
             d.subject = prefixed(&subject, "Fwd:");
             d.text = format!("\n\n{}\n\n{}", words.forwarded, text);
-            d.attachments = o
-                .listed_attachments()
-                .into_iter()
-                .filter_map(|p| {
-                    Some(Attached {
-                        blob_id: p.blob_id.clone()?,
-                        name: p.name.clone().unwrap_or_default(),
-                        kind: p.kind.clone(),
-                        size: p.size,
-                    })
-                })
-                .collect();
+            d.attachments = attached(o);
         }
         Mode::ForwardAsAttachment => {
             d.subject = prefixed(&subject, "Fwd:");
