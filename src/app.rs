@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
     provide_notices();
     provide_auth();
     provide_mail_store();
+    crate::store::contacts::provide_contacts_store();
     provide_reader_store();
     provide_outbox();
     Effect::new(move || browser::set_lang(i18n.lang.get().code()));
@@ -107,7 +108,7 @@ fn Configured(config: Config) -> impl IntoView {
                     <Route path=path!("courrier/:folder?") view=MailPage />
                     <Route path=path!("ecrire") view=ComposePage />
                     <Route path=path!("agenda") view=|| view! { <ComingSoon area="nav.calendar" /> } />
-                    <Route path=path!("contacts") view=|| view! { <ComingSoon area="nav.contacts" /> } />
+                    <Route path=path!("contacts") view=crate::contacts::ContactsPage />
                     <Route path=path!("options") view=OptionsPage />
                 </ParentRoute>
             </Routes>

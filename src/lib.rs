@@ -7,6 +7,7 @@ pub mod app;
 pub mod auth;
 pub mod browser;
 pub mod config;
+pub mod contacts;
 pub mod i18n;
 pub mod jmap;
 pub mod login;

@@ -97,6 +97,7 @@ fn Frame() -> impl IntoView {
     let logout_config = config.clone();
     let logout = move |_| {
         store.clear();
+        crate::store::contacts::use_contacts_store().clear();
         reader.close();
         notices.clear();
         auth.logout(&logout_config);

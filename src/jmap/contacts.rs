@@ -11,8 +11,130 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Person {
     pub id: String,
+    /// What lists show: « Prénom Nom », else the organisation.
     pub name: String,
     pub emails: Vec<String>,
+    pub first_name: String,
+    pub last_name: String,
+    pub company: String,
+    pub job_title: String,
+    pub phones: Vec<String>,
+    pub notes: String,
+}
+
+/// What the contact form edits.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ContactFields {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: String,
+    pub company: String,
+    pub job_title: String,
+    pub notes: String,
+}
+
+/// A change to the address book, sent with the whole book re-read in the
+/// same request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookChange {
+    CreateContact(ContactFields),
+    UpdateContact(String, ContactFields),
+    DeleteContact(String),
+    CreateGroup {
+        name: String,
+        member_ids: Vec<String>,
+    },
+    SetMembers {
+        group_id: String,
+        member_ids: Vec<String>,
+    },
+    DeleteGroup(String),
+}
+
+fn contact_json(f: &ContactFields) -> serde_json::Value {
+    let list = |kind: &str, v: &str| {
+        let v = v.trim();
+        if v.is_empty() {
+            serde_json::json!([])
+        } else {
+            serde_json::json!([{ "type": kind, "value": v, "isDefault": true }])
+        }
+    };
+    serde_json::json!({
+        "firstName": f.first_name.trim(),
+        "lastName": f.last_name.trim(),
+        "company": f.company.trim(),
+        "jobTitle": f.job_title.trim(),
+        "notes": f.notes.trim(),
+        "emails": list("work", &f.email),
+        "phones": list("work", &f.phone),
+    })
+}
+
+pub fn change_request(account: &str, change: &BookChange) -> (Request, Call, BookCalls) {
+    use serde_json::json;
+    let mut req = Request::new().using(&[CORE, CYRUS_CONTACTS]);
+    let (method, args) = match change {
+        BookChange::CreateContact(f) => (
+            "Contact/set",
+            json!({ "create": { "new": contact_json(f) } }),
+        ),
+        BookChange::UpdateContact(id, f) => (
+            "Contact/set",
+            json!({ "update": { id.as_str(): contact_json(f) } }),
+        ),
+        BookChange::DeleteContact(id) => ("Contact/set", json!({ "destroy": [id] })),
+        BookChange::CreateGroup { name, member_ids } => (
+            "ContactGroup/set",
+            json!({ "create": { "new": { "name": name.trim(), "contactIds": member_ids } } }),
+        ),
+        BookChange::SetMembers {
+            group_id,
+            member_ids,
+        } => (
+            "ContactGroup/set",
+            json!({ "update": { group_id.as_str(): { "contactIds": member_ids } } }),
+        ),
+        BookChange::DeleteGroup(id) => ("ContactGroup/set", json!({ "destroy": [id] })),
+    };
+    let mut args = args;
+    args["accountId"] = json!(account);
+    let set = req.call(method, &args);
+    let (contacts, groups) = book_calls(&mut req, account);
+    (req, set, BookCalls { contacts, groups })
+}
+
+fn book_calls(req: &mut Request, account: &str) -> (Call, Call) {
+    let contacts = req.call(
+        "Contact/get",
+        &GetArgs::all(account).properties(&[
+            "id",
+            "firstName",
+            "lastName",
+            "company",
+            "jobTitle",
+            "emails",
+            "phones",
+            "notes",
+        ]),
+    );
+    let groups = req.call("ContactGroup/get", &GetArgs::all(account));
+    (contacts, groups)
+}
+
+/// The id a change created, or its refusal.
+pub fn read_change(resp: &Response, set: &Call) -> Result<Option<String>, Error> {
+    let r: super::response::SetResponse = resp.get(set)?;
+    if let Some(e) = r.first_error() {
+        return Err(e);
+    }
+    Ok(r.created
+        .as_ref()
+        .and_then(|c| c.get("new"))
+        .and_then(|v| v.get("id"))
+        .and_then(|v| v.as_str())
+        .map(str::to_string))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -42,7 +164,13 @@ struct CyrusContact {
     #[serde(default)]
     company: String,
     #[serde(default)]
+    job_title: String,
+    #[serde(default)]
     emails: Vec<CyrusEmail>,
+    #[serde(default)]
+    phones: Vec<CyrusEmail>,
+    #[serde(default)]
+    notes: String,
 }
 
 #[derive(Deserialize)]
@@ -63,11 +191,7 @@ pub struct BookCalls {
 /// The whole address book (people and groups) in one request.
 pub fn book_request(account: &str) -> (Request, BookCalls) {
     let mut req = Request::new().using(&[CORE, CYRUS_CONTACTS]);
-    let contacts = req.call(
-        "Contact/get",
-        &GetArgs::all(account).properties(&["id", "firstName", "lastName", "company", "emails"]),
-    );
-    let groups = req.call("ContactGroup/get", &GetArgs::all(account));
+    let (contacts, groups) = book_calls(&mut req, account);
     (req, BookCalls { contacts, groups })
 }
 
@@ -89,11 +213,26 @@ pub fn read_book(resp: &Response, calls: &BookCalls) -> Result<(Vec<Person>, Vec
             emails.sort_by_key(|e| !e.is_default);
             Person {
                 id: c.id,
-                name: if name.is_empty() { c.company } else { name },
+                name: if name.is_empty() {
+                    c.company.clone()
+                } else {
+                    name
+                },
                 emails: emails
                     .into_iter()
                     .map(|e| e.value.trim().to_string())
                     .collect(),
+                first_name: c.first_name,
+                last_name: c.last_name,
+                company: c.company,
+                job_title: c.job_title,
+                phones: c
+                    .phones
+                    .into_iter()
+                    .map(|p| p.value.trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect(),
+                notes: c.notes,
             }
         })
         .collect();
@@ -127,5 +266,44 @@ mod tests {
             .find(|g| g.name == "3e B")
             .expect("3e B group");
         assert!(!class.member_ids.is_empty());
+        let garnier = people.iter().find(|p| p.name == "Hélène Garnier").unwrap();
+        assert_eq!(garnier.job_title, "Principale");
+        assert_eq!(garnier.phones, ["05 61 52 40 01"]);
+    }
+
+    #[test]
+    fn changes_come_with_the_book_reread() {
+        let fields = ContactFields {
+            first_name: " Camille ".into(),
+            last_name: "Roussel".into(),
+            email: "camille@example.org".into(),
+            ..ContactFields::default()
+        };
+        let (req, set, _) = change_request("u", &BookChange::CreateContact(fields));
+        let body = req.to_json();
+        assert_eq!(set.method, "Contact/set");
+        let c = &body["methodCalls"][0][1]["create"]["new"];
+        assert_eq!(c["firstName"], "Camille");
+        assert_eq!(c["emails"][0]["value"], "camille@example.org");
+        assert_eq!(c["phones"], serde_json::json!([]));
+        assert_eq!(body["methodCalls"][1][0], "Contact/get");
+        assert_eq!(body["methodCalls"][2][0], "ContactGroup/get");
+        let (req, set, _) = change_request(
+            "u",
+            &BookChange::CreateGroup {
+                name: "Sortie".into(),
+                member_ids: vec!["C1".into()],
+            },
+        );
+        assert_eq!(set.method, "ContactGroup/set");
+        assert_eq!(
+            req.to_json()["methodCalls"][0][1]["create"]["new"]["contactIds"],
+            serde_json::json!(["C1"])
+        );
+        let ok = Response::parse(
+            r#"{"methodResponses":[["ContactGroup/set",{"created":{"new":{"id":"G9"}}},"c0"]]}"#,
+        )
+        .unwrap();
+        assert_eq!(read_change(&ok, &set), Ok(Some("G9".into())));
     }
 }

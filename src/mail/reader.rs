@@ -201,6 +201,12 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
     .filter_map(|(k, v)| Some((k, v?)))
     .collect();
     let unread = email.is_unread();
+    let sender_name = sender_short.clone();
+    let sender_email = email
+        .from
+        .as_ref()
+        .and_then(|f| f.first())
+        .and_then(|a| a.email.clone());
     let body = email.body();
     let mail = use_mail_store();
     let own = mail.mailboxes.with_untracked(|boxes| {
@@ -228,6 +234,7 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
                     <span class="message-from">{sender_short}</span>
                     <span class="message-date">{date}</span>
                 </summary>
+                {sender_email.clone().map(|e| view! { <AddSender email=e name=sender_name.clone() /> })}
                 <dl class="headers">
                     {headers
                         .into_iter()
@@ -241,6 +248,76 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
                 {(!attachments.is_empty()).then(|| view! { <Attachments parts=attachments /> })}
             </details>
         </article>
+    }
+}
+
+/// « Ajouter aux contacts » for a sender not in the address book yet.
+#[component]
+fn AddSender(email: String, name: String) -> impl IntoView {
+    let contacts = crate::store::contacts::use_contacts_store();
+    let auth = use_auth();
+    let notices = use_notices();
+    let known = {
+        let email = email.to_lowercase();
+        move || {
+            contacts.people.with(|p| {
+                p.iter()
+                    .any(|x| x.emails.iter().any(|e| e.to_lowercase() == email))
+            })
+        }
+    };
+    let add = move |_| {
+        let Some(client) = auth.client.get_untracked() else {
+            return;
+        };
+        // « Prénom Nom »: the first word as the first name.
+        let name = if name.contains('@') {
+            String::new()
+        } else {
+            name.clone()
+        };
+        let (first, last) = name.trim().split_once(' ').unwrap_or(("", name.trim()));
+        let fields = crate::jmap::contacts::ContactFields {
+            first_name: first.to_string(),
+            last_name: last.to_string(),
+            email: email.clone(),
+            ..Default::default()
+        };
+        spawn_local(async move {
+            // Never a duplicate: with the book not read yet, read it first.
+            if !contacts.loaded.get_untracked() {
+                if let Err(e) = contacts.load(&client).await {
+                    notices.report(&e);
+                    return;
+                }
+            }
+            let already = contacts.people.with_untracked(|p| {
+                p.iter().any(|x| {
+                    x.emails
+                        .iter()
+                        .any(|e| e.eq_ignore_ascii_case(&fields.email))
+                })
+            });
+            if already {
+                notices.info.set(Some("contacts.added"));
+                return;
+            }
+            match contacts
+                .change(
+                    &client,
+                    crate::jmap::contacts::BookChange::CreateContact(fields),
+                )
+                .await
+            {
+                Ok(_) => notices.info.set(Some("contacts.added")),
+                Err(e) => notices.report(&e),
+            }
+        });
+    };
+    view! {
+        <Show when=move || !known()>
+            <button type="button" class="add-sender" on:click=add.clone()>{tr("contacts.add_sender")}</button>
+        </Show>
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod bulk;
+pub mod contacts;
 pub mod folder_ops;
 pub mod folders;
 pub mod list;

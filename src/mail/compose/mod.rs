@@ -147,6 +147,12 @@ pub fn ComposePage() -> impl IntoView {
     if !was_restored && origin.is_none() && !signature.is_empty() {
         body.set(signature.clone());
     }
+    // « Écrire » from Contacts: `?to=` holds the addresses.
+    if !was_restored {
+        if let Some(list) = query.with_untracked(|q| q.get("to")) {
+            to.set(model::parse_addresses(&list).0);
+        }
+    }
     if let Some(l) = restored {
         to.set(l.draft.to.clone());
         cc.set(l.draft.cc.clone());
