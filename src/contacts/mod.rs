@@ -4,6 +4,8 @@
 
 mod card;
 mod form;
+mod transfer;
+pub mod vcard;
 
 use crate::auth::use_auth;
 use crate::i18n::{tr, use_i18n};
@@ -146,6 +148,7 @@ pub fn ContactsPage() -> impl IntoView {
                     </button>
                     {move || group_write().map(|href| view! { <a class="button-link" href=href>{tr("contacts.write_group")}</a> })}
                 </div>
+                <transfer::ImportExport shown=shown />
                 <p class="field">
                     <label for="contact-search">{tr("contacts.search")}</label>
                     <input

@@ -39,6 +39,8 @@ pub struct ContactFields {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BookChange {
     CreateContact(ContactFields),
+    /// An import: many at once.
+    CreateContacts(Vec<ContactFields>),
     UpdateContact(String, ContactFields),
     DeleteContact(String),
     CreateGroup {
@@ -80,6 +82,14 @@ pub fn change_request(account: &str, change: &BookChange) -> (Request, Call, Boo
             "Contact/set",
             json!({ "create": { "new": contact_json(f) } }),
         ),
+        BookChange::CreateContacts(list) => {
+            let create: serde_json::Map<String, serde_json::Value> = list
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (format!("n{i}"), contact_json(f)))
+                .collect();
+            ("Contact/set", json!({ "create": create }))
+        }
         BookChange::UpdateContact(id, f) => (
             "Contact/set",
             json!({ "update": { id.as_str(): contact_json(f) } }),

@@ -40,7 +40,12 @@ pub async fn save(
     kind: &str,
 ) -> Result<(), Error> {
     let bytes = fetch_bytes(client, account, blob_id, name).await?;
-    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    save_bytes(&bytes, name, kind)
+}
+
+/// Offers bytes made here (an export) as a file to save.
+pub fn save_bytes(bytes: &[u8], name: &str, kind: &str) -> Result<(), Error> {
+    let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(if kind.is_empty() {
