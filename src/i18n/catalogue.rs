@@ -108,6 +108,11 @@ mod tests {
                 let src = std::fs::read_to_string(&p).unwrap_or_default();
                 for marker in [".t(\"", ".tf(\"", "tr(\""] {
                     for (i, _) in src.match_indices(marker) {
+                        // `tr(` only as a name of its own (not `push_str(`).
+                        let before = src[..i].chars().next_back().unwrap_or(' ');
+                        if marker == "tr(\"" && (before.is_alphanumeric() || before == '_') {
+                            continue;
+                        }
                         let rest = &src[i + marker.len()..];
                         let key = &rest[..rest.find('"').unwrap_or(0)];
                         if key.contains('.') && !fr.contains_key(key) {
