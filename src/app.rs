@@ -8,7 +8,7 @@ use crate::i18n::{provide_i18n, tr, Lang};
 use crate::login::LoginPage;
 use crate::mail::outbox::provide_outbox;
 use crate::mail::{ComposePage, MailPage};
-use crate::shell::{AccountPage, ComingSoon, OptionsPage, Shell};
+use crate::shell::{AccountPage, OptionsPage, Shell};
 use crate::store::mail::provide_mail_store;
 use crate::store::reader::provide_reader_store;
 use crate::ui::notices::provide_notices;
@@ -107,7 +107,7 @@ fn Configured(config: Config) -> impl IntoView {
                     <Route path=path!("") view=|| view! { <Redirect path="/courrier" /> } />
                     <Route path=path!("courrier/:folder?") view=MailPage />
                     <Route path=path!("ecrire") view=ComposePage />
-                    <Route path=path!("agenda") view=|| view! { <ComingSoon area="nav.calendar" /> } />
+                    <Route path=path!("agenda") view=crate::calendar::AgendaPage />
                     <Route path=path!("contacts") view=crate::contacts::ContactsPage />
                     <Route path=path!("options") view=OptionsPage />
                 </ParentRoute>

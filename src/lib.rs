@@ -6,6 +6,7 @@
 pub mod app;
 pub mod auth;
 pub mod browser;
+pub mod calendar;
 pub mod config;
 pub mod contacts;
 pub mod i18n;

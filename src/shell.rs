@@ -162,22 +162,6 @@ fn Frame() -> impl IntoView {
     }
 }
 
-/// An area whose features are not built yet: says so plainly.
-#[component]
-pub fn ComingSoon(area: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <main id="contenu" class="coming-soon" tabindex="-1">
-            <h1>{move || i18n.t(area)}</h1>
-            <p>
-                <strong>{tr("area.coming.title")}</strong>
-                " — "
-                {move || i18n.tf("area.coming.body", &[("area", i18n.t(area))])}
-            </p>
-        </main>
-    }
-}
-
 #[component]
 pub fn OptionsPage() -> impl IntoView {
     let i18n = use_i18n();

@@ -134,6 +134,37 @@ pub fn full_date(when: DateTime<Utc>, lang: Lang) -> String {
     )
 }
 
+/// « mardi 24 novembre » (the day of a calendar column).
+pub fn day_label(d: NaiveDate, lang: Lang) -> String {
+    let m = d.month0() as usize;
+    match lang {
+        Lang::Fr => format!(
+            "{} {} {}",
+            day_name(lang, d.weekday()),
+            d.day(),
+            FR_MONTHS[m]
+        ),
+        Lang::En => format!(
+            "{} {} {}",
+            day_name(lang, d.weekday()),
+            EN_MONTHS[m],
+            d.day()
+        ),
+    }
+}
+
+/// The UTC instant of a Paris wall-clock time (the later one when the clock
+/// goes back, the shifted one when it jumps forward).
+pub fn paris_to_utc(local: chrono::NaiveDateTime) -> DateTime<Utc> {
+    for offset in [7200, 3600] {
+        let utc = Utc.from_utc_datetime(&(local - Duration::seconds(offset)));
+        if i64::from(paris_offset_seconds(utc)) == offset {
+            return utc;
+        }
+    }
+    Utc.from_utc_datetime(&(local - Duration::seconds(3600)))
+}
+
 /// A UTC instant from Paris wall-clock parts (for tests and forms).
 pub fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Option<DateTime<Utc>> {
     Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).single()

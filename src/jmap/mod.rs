@@ -13,6 +13,7 @@ pub mod response;
 pub mod session;
 pub mod url;
 
+pub mod calendar;
 pub mod client;
 pub mod contacts;
 pub mod transport;

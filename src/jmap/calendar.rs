@@ -1,0 +1,238 @@
+//! Calendar events as the agenda shows them, read from Cyrus's
+//! `https://cyrusimap.org/ns/jmap/calendars` (JSCalendar events, recurrences
+//! expanded by the server). The IETF JMAP Calendars adapter will map onto
+//! the same model.
+
+use super::request::{Call, GetArgs, Ids, Request};
+use super::response::{GetResponse, Response};
+use super::session::{CORE, CYRUS_CALENDARS};
+use super::Error;
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    /// Wall-clock start in `time_zone` (floating when empty).
+    pub start: NaiveDateTime,
+    pub time_zone: String,
+    pub minutes: i64,
+    pub all_day: bool,
+    pub location: String,
+    pub calendar_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Calendar {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub may_modify_items: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawEvent {
+    id: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    start: String,
+    #[serde(default)]
+    time_zone: Option<String>,
+    #[serde(default)]
+    duration: Option<String>,
+    #[serde(default)]
+    show_without_time: bool,
+    #[serde(default)]
+    locations: Option<Map<String, Value>>,
+    #[serde(default)]
+    calendar_id: String,
+}
+
+/// A JSCalendar LocalDateTime (`2026-11-24T17:30:00`), read by hand:
+/// chrono's format parser would weigh 8 KB of wasm.
+pub fn local_date_time(s: &str) -> Option<NaiveDateTime> {
+    let b = s.as_bytes();
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(n(0..4)?).ok()?, n(5..7)?, n(8..10)?)?
+        .and_hms_opt(n(11..13)?, n(14..16)?, n(17..19)?)
+}
+
+/// A UTC instant as JMAP writes it (`2026-11-23T00:00:00Z`).
+pub fn utc_date(t: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// ISO 8601 durations as JSCalendar writes them (`PT1H30M`, `P1D`, `P1W`).
+pub fn duration_minutes(d: &str) -> Option<i64> {
+    let d = d.strip_prefix('P')?;
+    let (date, time) = d.split_once('T').unwrap_or((d, ""));
+    let mut total = 0i64;
+    for (part, units) in [(date, "WD"), (time, "HMS")] {
+        let mut n = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() {
+                n.push(c);
+                continue;
+            }
+            if !units.contains(c) {
+                return None;
+            }
+            let v: i64 = n.parse().ok()?;
+            n.clear();
+            total += match c {
+                'W' => v * 7 * 24 * 60,
+                'D' => v * 24 * 60,
+                'H' => v * 60,
+                'M' => v,
+                _ => 0, // seconds: below what a calendar shows
+            };
+        }
+    }
+    Some(total)
+}
+
+pub struct WeekCalls {
+    calendars: Call,
+    events: Call,
+}
+
+/// The calendars and the events (occurrences expanded) between two UTC
+/// instants, in one request.
+pub fn range_request(account: &str, after: &str, before: &str) -> (Request, WeekCalls) {
+    let mut req = Request::new().using(&[CORE, CYRUS_CALENDARS]);
+    let calendars = req.call("Calendar/get", &GetArgs::all(account));
+    let query = req.call(
+        "CalendarEvent/query",
+        &json!({
+            "accountId": account,
+            "filter": { "after": after, "before": before },
+            "expandRecurrences": true,
+        }),
+    );
+    let events = req.call(
+        "CalendarEvent/get",
+        &GetArgs::ids(account, Ids::Ref(query.reference("/ids"))).properties(&[
+            "id",
+            "title",
+            "start",
+            "timeZone",
+            "duration",
+            "showWithoutTime",
+            "locations",
+            "calendarId",
+        ]),
+    );
+    (req, WeekCalls { calendars, events })
+}
+
+pub fn read_range(
+    resp: &Response,
+    calls: &WeekCalls,
+) -> Result<(Vec<Calendar>, Vec<Event>), Error> {
+    let calendars: GetResponse<Calendar> = resp.get(&calls.calendars)?;
+    let raw: GetResponse<RawEvent> = resp.get(&calls.events)?;
+    let events = raw
+        .list
+        .into_iter()
+        .filter_map(|e| {
+            let start = local_date_time(&e.start)?;
+            let location = e
+                .locations
+                .as_ref()
+                .and_then(|l| {
+                    l.values()
+                        .find_map(|v| v.get("name")?.as_str().map(str::to_string))
+                })
+                .unwrap_or_default();
+            Some(Event {
+                id: e.id,
+                title: e.title,
+                start,
+                time_zone: e.time_zone.unwrap_or_default(),
+                minutes: e
+                    .duration
+                    .as_deref()
+                    .and_then(duration_minutes)
+                    .unwrap_or(0),
+                all_day: e.show_without_time,
+                location,
+                calendar_id: e.calendar_id,
+            })
+        })
+        .collect();
+    Ok((calendars.list, events))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_times() {
+        let t = local_date_time("2026-11-24T17:30:00").unwrap();
+        assert_eq!(
+            utc_date(chrono::TimeZone::from_utc_datetime(&chrono::Utc, &t)),
+            "2026-11-24T17:30:00Z"
+        );
+        assert_eq!(local_date_time("2026-13-24T17:30:00"), None);
+        assert_eq!(local_date_time("2026-11-24 17:30"), None);
+        assert_eq!(
+            local_date_time("2026-11-24T17:30:00é"),
+            local_date_time("2026-11-24T17:30:00")
+        );
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_minutes("PT2H"), Some(120));
+        assert_eq!(duration_minutes("PT1H30M"), Some(90));
+        assert_eq!(duration_minutes("P1D"), Some(1440));
+        assert_eq!(duration_minutes("P1W"), Some(10080));
+        assert_eq!(duration_minutes("PT45M10S"), Some(45));
+        assert_eq!(duration_minutes("2H"), None);
+        assert_eq!(duration_minutes("PT2X"), None);
+    }
+
+    #[test]
+    fn recorded_week() {
+        // Recorded as Calendar/get (c0), CalendarEvent/query (c1), CalendarEvent/get (c2).
+        let resp = Response::parse(include_str!("fixtures/calendar_event_query.json")).unwrap();
+        let (_, calls) = range_request("u", "a", "b");
+        let (cals, events) = read_range(&resp, &calls).unwrap();
+        assert_eq!(cals[0].name, "Agenda personnel");
+        let course = events
+            .iter()
+            .find(|e| e.title == "Cours de français 5e D")
+            .unwrap();
+        assert_eq!(course.minutes, 120);
+        assert_eq!(course.location, "Salle 112");
+        assert_eq!(course.time_zone, "Europe/Paris");
+        assert!(events
+            .iter()
+            .any(|e| e.title.starts_with("Conseil de classe")));
+    }
+}
