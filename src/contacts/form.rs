@@ -6,6 +6,7 @@ use crate::jmap::contacts::{BookChange, ContactFields};
 use crate::mail::compose::model::is_valid_email;
 use crate::store::contacts::use_contacts_store;
 use crate::ui::dialog::Dialog;
+use crate::ui::field::form_field;
 use crate::ui::notices::use_notices;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -93,18 +94,14 @@ pub fn ContactForm(
                       kind: &'static str,
                       get: fn(&ContactFields) -> &String,
                       set: fn(&mut ContactFields, String)| {
-        let id = format!("{prefix}-contact-{name}");
-        view! {
-            <p class="field">
-                <label for=id.clone()>{tr(key)}</label>
-                <input
-                    id=id
-                    type=kind
-                    prop:value=move || fields.with(|f| get(f).clone())
-                    on:input=move |ev| fields.update(|f| set(f, event_target_value(&ev)))
-                />
-            </p>
-        }
+        form_field(
+            format!("{prefix}-contact-{name}"),
+            key,
+            kind,
+            fields,
+            get,
+            set,
+        )
     };
     let title_key = if editing.is_some() {
         "contacts.edit"

@@ -149,15 +149,7 @@ pub fn ContactsPage() -> impl IntoView {
                     {move || group_write().map(|href| view! { <a class="button-link" href=href>{tr("contacts.write_group")}</a> })}
                 </div>
                 <transfer::ImportExport shown=shown />
-                <p class="field">
-                    <label for="contact-search">{tr("contacts.search")}</label>
-                    <input
-                        id="contact-search"
-                        type="search"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
-                    />
-                </p>
+                {crate::ui::field::text_field("contact-search", "contacts.search", "search", query)}
                 <nav class="alpha-index" aria-label=tr("contacts.index")>
                     {move || {
                         letters()

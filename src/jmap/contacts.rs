@@ -135,16 +135,8 @@ fn book_calls(req: &mut Request, account: &str) -> (Call, Call) {
 
 /// The id a change created, or its refusal.
 pub fn read_change(resp: &Response, set: &Call) -> Result<Option<String>, Error> {
-    let r: super::response::SetResponse = resp.get(set)?;
-    if let Some(e) = r.first_error() {
-        return Err(e);
-    }
-    Ok(r.created
-        .as_ref()
-        .and_then(|c| c.get("new"))
-        .and_then(|v| v.get("id"))
-        .and_then(|v| v.as_str())
-        .map(str::to_string))
+    resp.get::<super::response::SetResponse>(set)?
+        .created_id("new")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -116,6 +116,27 @@ pub struct SetResponse {
 }
 
 impl SetResponse {
+    /// The server id of what was created under `creation_id` (None when
+    /// nothing was), or the first refusal.
+    pub fn created_id(&self, creation_id: &str) -> Result<Option<String>, Error> {
+        if let Some(e) = self.first_error() {
+            return Err(e);
+        }
+        Ok(self
+            .created
+            .as_ref()
+            .and_then(|c| c.get(creation_id))
+            .and_then(|o| o.get("id"))
+            .and_then(Value::as_str)
+            .map(str::to_string))
+    }
+
+    /// Like `created_id`, when the creation must have happened.
+    pub fn required_id(&self, creation_id: &str) -> Result<String, Error> {
+        self.created_id(creation_id)?
+            .ok_or_else(|| Error::Decode(format!("no id created for {creation_id}")))
+    }
+
     /// The first refusal, if any, as an error the UI can show.
     pub fn first_error(&self) -> Option<Error> {
         [&self.not_created, &self.not_updated, &self.not_destroyed]

@@ -79,7 +79,7 @@ pub fn SearchBox() -> impl IntoView {
     let store = use_mail_store();
     let i18n = use_i18n();
     let navigate = leptos_router::hooks::use_navigate();
-    let text = RwSignal::new(store.search_text.get_untracked().unwrap_or_default());
+    let text = RwSignal::new(store.search_text().unwrap_or_default());
     let advanced = RwSignal::new(false);
     let form = RwSignal::new(Search::default());
     let go = {
@@ -101,23 +101,6 @@ pub fn SearchBox() -> impl IntoView {
         ev.prevent_default();
         advanced.set(false);
         go(form.get_untracked());
-    };
-    let field = move |id: &'static str,
-                      key: &'static str,
-                      kind: &'static str,
-                      get: fn(&Search) -> &String,
-                      set: fn(&mut Search, String)| {
-        view! {
-            <p class="field">
-                <label for=id>{tr(key)}</label>
-                <input
-                    id=id
-                    type=kind
-                    prop:value=move || form.with(|f| get(f).clone())
-                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
-                />
-            </p>
-        }
     };
     let check = move |id: &'static str,
                       key: &'static str,
@@ -149,19 +132,19 @@ pub fn SearchBox() -> impl IntoView {
             <button type="button" class="link-like" on:click=move |_| advanced.set(true)>
                 {tr("search.advanced")}
             </button>
-            <Show when=move || store.search_text.with(Option::is_some)>
+            <Show when=move || store.search_text().is_some()>
                 <a href="/courrier">{tr("search.clear")}</a>
             </Show>
         </form>
         <Dialog open=advanced id="advanced-title" title=Signal::derive(move || i18n.t("search.advanced").to_string())>
             <form class="advanced-search" on:submit=submit_advanced.clone()>
-                {field("adv-text", "search.f.text", "text", |f| &f.text, |f, v| f.text = v)}
-                {field("adv-from", "search.f.from", "text", |f| &f.from, |f, v| f.from = v)}
-                {field("adv-to", "search.f.to", "text", |f| &f.to, |f, v| f.to = v)}
-                {field("adv-subject", "search.f.subject", "text", |f| &f.subject, |f, v| f.subject = v)}
-                {field("adv-body", "search.f.body", "text", |f| &f.body, |f, v| f.body = v)}
-                {field("adv-after", "search.f.after", "date", |f| &f.after, |f, v| f.after = v)}
-                {field("adv-before", "search.f.before", "date", |f| &f.before, |f, v| f.before = v)}
+                {crate::ui::field::form_field("adv-text".into(), "search.f.text", "text", form, |f| &f.text, |f, v| f.text = v)}
+                {crate::ui::field::form_field("adv-from".into(), "search.f.from", "text", form, |f| &f.from, |f, v| f.from = v)}
+                {crate::ui::field::form_field("adv-to".into(), "search.f.to", "text", form, |f| &f.to, |f, v| f.to = v)}
+                {crate::ui::field::form_field("adv-subject".into(), "search.f.subject", "text", form, |f| &f.subject, |f, v| f.subject = v)}
+                {crate::ui::field::form_field("adv-body".into(), "search.f.body", "text", form, |f| &f.body, |f, v| f.body = v)}
+                {crate::ui::field::form_field("adv-after".into(), "search.f.after", "date", form, |f| &f.after, |f, v| f.after = v)}
+                {crate::ui::field::form_field("adv-before".into(), "search.f.before", "date", form, |f| &f.before, |f, v| f.before = v)}
                 <p class="field">
                     <label for="adv-folder">{tr("search.f.folder")}</label>
                     <select id="adv-folder" on:change=move |ev| form.update(|f| f.mailbox_id = event_target_value(&ev))>

@@ -42,7 +42,7 @@ pub fn MessageList() -> impl IntoView {
     let auth = use_auth();
     let notices = use_notices();
     let title = move || {
-        if let Some(q) = store.search_text.get() {
+        if let Some(q) = store.search_text() {
             return Some(if q.is_empty() {
                 i18n.t("search.results_advanced").to_string()
             } else {
@@ -221,7 +221,8 @@ pub fn MessageList() -> impl IntoView {
                                     (
                                         *pos,
                                         e.as_ref().map(|e| (e.id.clone(), e.keywords.clone())),
-                                        store.search_text.get_untracked(),
+                                        // The search (its snippets) too: a row is not reused across searches.
+                                        store.page.with_untracked(|p| p.as_ref().map(|p| p.query.filter().to_string())),
                                     )
                                 }
                                 let:slot

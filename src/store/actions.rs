@@ -27,8 +27,22 @@ fn with_counts(
     (req, ActionCalls { set, mailboxes })
 }
 
-/// Moves messages, each from its folder, to one folder (a patch on
-/// mailboxIds, so other folders of a message stay), setting or clearing
+/// The mailboxIds patch of one message leaving `from` for `to` (other
+/// folders of the message stay), with keywords set or cleared.
+fn move_patch(from: &str, to: &str, keywords: &[(&str, bool)]) -> Value {
+    let mut patch = Map::new();
+    if from != to {
+        patch.insert(format!("mailboxIds/{from}"), Value::Null);
+    }
+    patch.insert(format!("mailboxIds/{to}"), json!(true));
+    for (k, on) in keywords {
+        let v = if *on { json!(true) } else { Value::Null };
+        patch.insert(format!("keywords/{k}"), v);
+    }
+    Value::Object(patch)
+}
+
+/// Moves messages, each from its folder, to one folder, setting or clearing
 /// keywords in the same patch (`$junk` with « Indésirable »).
 pub fn move_request(
     account: &str,
@@ -38,18 +52,7 @@ pub fn move_request(
 ) -> (Request, ActionCalls) {
     let update = moves
         .iter()
-        .map(|(id, from)| {
-            let mut patch = Map::new();
-            if from != to {
-                patch.insert(format!("mailboxIds/{from}"), Value::Null);
-            }
-            patch.insert(format!("mailboxIds/{to}"), json!(true));
-            for (k, on) in keywords {
-                let v = if *on { json!(true) } else { Value::Null };
-                patch.insert(format!("keywords/{k}"), v);
-            }
-            (id.clone(), Value::Object(patch))
-        })
+        .map(|(id, from)| (id.clone(), move_patch(from, to, keywords)))
         .collect();
     with_counts(Request::new().using(&[CORE, MAIL]), account, update)
 }
@@ -62,14 +65,7 @@ pub fn undo_move_request(
 ) -> (Request, ActionCalls) {
     let update = moves
         .iter()
-        .map(|(id, from)| {
-            let mut patch = Map::new();
-            if from != to {
-                patch.insert(format!("mailboxIds/{to}"), Value::Null);
-            }
-            patch.insert(format!("mailboxIds/{from}"), json!(true));
-            (id.clone(), Value::Object(patch))
-        })
+        .map(|(id, from)| (id.clone(), move_patch(to, from, &[])))
         .collect();
     with_counts(Request::new().using(&[CORE, MAIL]), account, update)
 }
@@ -125,6 +121,11 @@ mod tests {
             req.to_json()["methodCalls"][0][1]["update"]["e1"],
             json!({"mailboxIds/INBOX": null, "mailboxIds/JUNK": true,
                 "keywords/$junk": true, "keywords/$notjunk": null})
+        );
+        let (req, _) = undo_move_request("u", &moves, "ARCH");
+        assert_eq!(
+            req.to_json()["methodCalls"][0][1]["update"]["e1"],
+            json!({"mailboxIds/ARCH": null, "mailboxIds/INBOX": true})
         );
         let (req, _) = destroy_request("u", &["e1".into(), "e2".into()]);
         assert_eq!(

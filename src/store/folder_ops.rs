@@ -62,16 +62,7 @@ pub fn folder_request(account: &str, change: &FolderChange) -> (Request, Call, C
 
 /// The id of a created folder, or the first refusal.
 pub fn read_folder_set(resp: &Response, set: &Call) -> Result<Option<String>, Error> {
-    let r: SetResponse = resp.get(set)?;
-    if let Some(e) = r.first_error() {
-        return Err(e);
-    }
-    Ok(r.created
-        .as_ref()
-        .and_then(|c| c.get("new"))
-        .and_then(|v| v.get("id"))
-        .and_then(Value::as_str)
-        .map(str::to_string))
+    resp.get::<SetResponse>(set)?.created_id("new")
 }
 
 /// A name the server would accept and that does not clash with a sibling.

@@ -26,8 +26,7 @@ pub struct MailStore {
     generation: StoredValue<u64>,
     /// The folder last asked for (None: the inbox), even if loading it failed.
     requested: StoredValue<Option<String>>,
-    /// The search on screen (its quick text), and the one asked for.
-    pub search_text: RwSignal<Option<String>>,
+    /// The search asked for (the one on screen is the page's query).
     requested_search: StoredValue<Option<Search>>,
     pub quota: RwSignal<Option<Quota>>,
     /// The last move (archive, delete), offered for « Annuler ».
@@ -52,7 +51,6 @@ pub fn provide_mail_store() -> MailStore {
         loading: RwSignal::new(false),
         generation: StoredValue::new(0),
         requested: StoredValue::new(None),
-        search_text: RwSignal::new(None),
         quota: RwSignal::new(None),
         last_move: RwSignal::new(None),
         requested_search: StoredValue::new(None),
@@ -89,9 +87,12 @@ impl MailStore {
         self.mailboxes.set(Vec::new());
         self.mailbox_state.set(String::new());
         self.page.set(None);
-        self.search_text.set(None);
         self.quota.set(None);
         self.last_move.set(None);
+        self.selected.set(BTreeSet::new());
+        self.anchor.set_value(None);
+        self.visible_first.set_value(0);
+        self.in_flight.set_value(BTreeSet::new());
         self.generation.update_value(|g| *g += 1);
     }
 
@@ -167,11 +168,18 @@ impl MailStore {
             self.mailbox_state.set(b.state);
             self.mailboxes.set(b.list);
         }
-        self.show(q, view.list.unwrap_or_default(), Some(search.text.clone()));
+        self.show(q, view.list.unwrap_or_default());
         Ok(())
     }
 
-    fn show(&self, q: ListQuery, chunk: Chunk, search_text: Option<String>) {
+    /// The quick-search text of the search on screen (empty for an advanced
+    /// one), None for a folder.
+    pub fn search_text(&self) -> Option<String> {
+        self.page
+            .with(|p| p.as_ref()?.query.search.as_ref().map(|s| s.text.clone()))
+    }
+
+    fn show(&self, q: ListQuery, chunk: Chunk) {
         self.in_flight.set_value(BTreeSet::new());
         let same = self
             .page
@@ -180,7 +188,6 @@ impl MailStore {
             self.selected.set(BTreeSet::new());
             self.anchor.set_value(None);
         }
-        self.search_text.set(search_text);
         self.page.set(Some(ListPage::new(q, chunk)));
     }
 
@@ -332,7 +339,7 @@ impl MailStore {
             _ => None,
         };
         match shown {
-            Some((q, chunk)) => self.show(q, chunk, None),
+            Some((q, chunk)) => self.show(q, chunk),
             None => self.page.set(None),
         }
         self.loading.set(false);

@@ -1,5 +1,6 @@
 //! Shared widgets.
 
 pub mod dialog;
+pub mod field;
 pub mod icons;
 pub mod notices;

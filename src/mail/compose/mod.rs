@@ -55,17 +55,7 @@ async fn store_draft(
         .ok_or_else(|| Error::Decode("no mail account".into()))?;
     let (req, call) = save_draft_request(account, draft, drafts, previous);
     let resp = client.send(req).await?;
-    let set: SetResponse = resp.get(&call)?;
-    if let Some(e) = set.first_error() {
-        return Err(e);
-    }
-    set.created
-        .and_then(|c| {
-            c.get("draft")
-                .and_then(|o| o.get("id"))
-                .and_then(|v| v.as_str().map(str::to_string))
-        })
-        .ok_or_else(|| Error::Decode("draft id".into()))
+    resp.get::<SetResponse>(&call)?.required_id("draft")
 }
 
 /// What the draft status line says.
@@ -663,15 +653,7 @@ pub fn ComposePage() -> impl IntoView {
                 <RecipientField id="compose-to" label="compose.to" list=to candidates=cands pending=to_text input_ref=to_ref />
                 <RecipientField id="compose-cc" label="compose.cc" list=cc candidates=cands pending=cc_text />
                 <RecipientField id="compose-bcc" label="compose.bcc" list=bcc candidates=cands pending=bcc_text />
-                <div class="field">
-                    <label for="compose-subject">{tr("compose.subject")}</label>
-                    <input
-                        id="compose-subject"
-                        type="text"
-                        prop:value=move || subject.get()
-                        on:input=move |ev| subject.set(event_target_value(&ev))
-                    />
-                </div>
+                {crate::ui::field::text_field("compose-subject", "compose.subject", "text", subject)}
                 <p class="check">
                     <input
                         id="compose-rich"

@@ -101,17 +101,7 @@ pub fn read_tree(resp: &Response, call: &Call) -> Option<GetResponse<Mailbox>> {
 
 /// The new template's id.
 pub fn read_saved(resp: &Response, call: &Call) -> Result<String, Error> {
-    let set: SetResponse = resp.get(call)?;
-    if let Some(e) = set.first_error() {
-        return Err(e);
-    }
-    set.created
-        .as_ref()
-        .and_then(|c| c.get("template"))
-        .and_then(|t| t.get("id"))
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
-        .ok_or_else(|| Error::Decode("template id".into()))
+    resp.get::<SetResponse>(call)?.required_id("template")
 }
 
 #[cfg(test)]
