@@ -75,6 +75,16 @@ pub const KEPT_KEYS: &[&str] = &[
 ];
 
 impl AuthState {
+    /// The signed-in user name (empty when nobody is signed in). Untracked:
+    /// the pages that show it live only while that session does.
+    pub fn username(&self) -> String {
+        self.client.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| c.session().username.clone())
+                .unwrap_or_default()
+        })
+    }
+
     /// The session is gone (401): back to the login form or the SSO.
     pub fn expire(&self, config: &Config) {
         forget();

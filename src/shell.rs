@@ -87,13 +87,7 @@ fn Frame() -> impl IntoView {
     let store = use_mail_store();
     let reader = use_reader_store();
     let notices = use_notices();
-    let user = move || {
-        auth.client.with(|c| {
-            c.as_ref()
-                .map(|c| c.session().username.clone())
-                .unwrap_or_default()
-        })
-    };
+    let user = move || auth.username();
     let logout_config = config.clone();
     let logout = move |_| {
         store.clear();

@@ -34,10 +34,7 @@ pub fn announce(user: &str, title: &str, body: &str) {
 pub fn NotifyField() -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
-    let user = auth
-        .client
-        .with_untracked(|c| c.as_ref().map(|c| c.session().username.clone()))
-        .unwrap_or_default();
+    let user = auth.username();
     let key = format!("{NOTIFY_PREFIX}{user}");
     let on = RwSignal::new(super::notify_enabled(&user));
     let state = RwSignal::new(permission());

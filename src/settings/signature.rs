@@ -11,10 +11,7 @@ use leptos::prelude::*;
 pub fn SignatureField() -> impl IntoView {
     let auth = use_auth();
     let notices = use_notices();
-    let user = auth
-        .client
-        .with_untracked(|c| c.as_ref().map(|c| c.session().username.clone()))
-        .unwrap_or_default();
+    let user = auth.username();
     let key = format!("{SIGNATURE_PREFIX}{user}");
     let text = RwSignal::new(super::signature(&user));
     let save = move |ev: leptos::ev::SubmitEvent| {

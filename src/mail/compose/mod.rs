@@ -107,10 +107,7 @@ pub fn ComposePage() -> impl IntoView {
     let in_reply = StoredValue::new((None::<Vec<String>>, None::<Vec<String>>));
     let body_ref = NodeRef::<html::Textarea>::new();
     // The copy on this device (see `local`), and the autosave's bookkeeping.
-    let username = auth
-        .client
-        .with_untracked(|c| c.as_ref().map(|c| c.session().username.clone()))
-        .unwrap_or_default();
+    let username = auth.username();
     let context = origin
         .as_ref()
         .map_or("new".to_string(), |(m, id)| format!("{}={id}", m.param()));
@@ -611,13 +608,7 @@ pub fn ComposePage() -> impl IntoView {
             navigate("/courrier", Default::default());
         }
     };
-    let user = move || {
-        auth.client.with(|c| {
-            c.as_ref()
-                .map(|c| c.session().username.clone())
-                .unwrap_or_default()
-        })
-    };
+    let user = move || auth.username();
     let cands = Signal::derive(move || candidates.get());
     view! {
         <main id="contenu" class="compose" tabindex="-1">
