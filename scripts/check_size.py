@@ -8,9 +8,9 @@ import json, sys
 # Raised from 345,000 with the Courrier workflow (windowed list, selection,
 # folder dialogs, reply/forward, shortcuts, draft safety, receipts, templates,
 # options): 332 KB → 407 KB; Contacts with vCard and the agenda week view
-# (issue 6) 454 KB. Code splitting is the
-# way back down.
-CEILING_BROTLI = 465_000  # bytes, html+js+wasm+css+config.json
+# (issue 6) 454 KB; the mail sanitiser, phishing cues and report (issue 5)
+# 480 KB. Code splitting is the way back down.
+CEILING_BROTLI = 490_000  # bytes, html+js+wasm+css+config.json
 report = json.load(open(sys.argv[1]))
 total = report["firstLoad"]["brotli"]
 print(f"first load: {total} B brotli (ceiling {CEILING_BROTLI} B)")

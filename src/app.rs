@@ -103,6 +103,7 @@ fn Configured(config: Config) -> impl IntoView {
             <Routes fallback=|| view! { <Redirect path="/courrier" /> }>
                 <Route path=path!("/connexion") view=LoginPage />
                 <Route path=path!("/compte") view=AccountPage />
+                <Route path=path!("/lien") view=crate::mail::link_warning::LinkWarningPage />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=|| view! { <Redirect path="/courrier" /> } />
                     <Route path=path!("courrier/:folder?") view=MailPage />

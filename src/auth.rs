@@ -71,6 +71,7 @@ pub const KEPT_KEYS: &[&str] = &[
     "autan.lang",
     "autan.inbox_hint.",
     crate::settings::SIGNATURE_PREFIX,
+    crate::mail::remote_content::PREFIX,
     crate::settings::NOTIFY_PREFIX,
 ];
 

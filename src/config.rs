@@ -19,6 +19,8 @@ pub struct Config {
     #[serde(default)]
     pub support: Support,
     #[serde(default)]
+    pub security: Security,
+    #[serde(default)]
     pub language: Option<String>,
     #[serde(default = "default_tz")]
     pub time_zone: String,
@@ -142,6 +144,15 @@ pub struct Support {
     pub email: String,
     #[serde(default)]
     pub hours: String,
+}
+
+/// Where « Signaler un hameçonnage » sends the message (empty: the action
+/// is not offered).
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Security {
+    #[serde(default)]
+    pub phishing_report: String,
 }
 
 impl Config {

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod jmap;
 pub mod login;
 pub mod mail;
+pub mod safety;
 pub mod settings;
 pub mod shell;
 pub mod store;

@@ -38,10 +38,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 STATE = os.environ.get("AUTAN_STACK_DIR", "/tmp/autan-stack")
 
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-       "img-src 'self' data: blob:; connect-src 'self'; frame-src 'self' blob:; "
+# The mail frame (srcdoc) inherits this policy and adds its own, narrower one
+# (default-src 'none'; img-src data: until the reader consents): hence
+# data: style sheets (the sanitised message's CSS, never inline style) and
+# remote images (shown only after « Afficher »). See README, « Sécurité ».
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' data:; "
+       "img-src 'self' data: blob: https: http:; connect-src 'self'; frame-src 'self' blob:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
        "report-uri /csp-report")
+
+# parser.html is an empty page whose DOMParser the app uses to read mail HTML
+# (inert documents: nothing in them runs or loads). Its documents take this
+# page's policy, and Chrome checks inline styles and handlers against it at
+# parse time: the app's strict policy would refuse (and report) every one.
+# The page itself holds nothing and is only framed by the app.
+PARSER_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+              "frame-ancestors 'self'")
 
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -264,7 +276,9 @@ class Handler(BaseHTTPRequestHandler):
             headers.append(("Cache-Control", "public, max-age=31536000, immutable"))
         else:
             headers.append(("Cache-Control", "no-cache"))
-        if ext == ".html":
+        if name == "parser.html":
+            headers += [("Content-Security-Policy", PARSER_CSP), ("X-Frame-Options", "SAMEORIGIN")]
+        elif ext == ".html":
             headers += [("Content-Security-Policy", CSP), ("X-Frame-Options", "DENY")]
         if coding:
             headers.append(("Content-Encoding", coding))

@@ -1,16 +1,21 @@
 //! Courrier: folder tree, message list (reading pane and compose come next).
 
 pub mod compose;
+mod cues;
 pub mod download;
 mod folder_dialogs;
 pub mod folder_tree;
+mod html_body;
 mod inline;
+pub mod link_warning;
 mod list_row;
 mod list_tools;
 pub mod message_list;
 pub mod outbox;
 mod page;
 pub mod reader;
+pub mod remote_content;
+pub mod report;
 mod shortcuts;
 pub mod text;
 

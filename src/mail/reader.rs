@@ -160,6 +160,7 @@ fn Toolbar(close_href: Signal<String>) -> impl IntoView {
                 <Icon name="trash" />
                 {tr("actions.delete")}
             </button>
+            <super::report::ReportPhishing close_href=close_href />
             <button type="button" on:click=move |_| r3(Action::ToggleRead)>
                 {move || if unread() { i18n.t("actions.mark_read") } else { i18n.t("actions.mark_unread") }}
             </button>
@@ -225,6 +226,18 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
         own,
     );
     let receipt_to = addresses(&email.receipt_to).unwrap_or_default();
+    let config = expect_context::<crate::config::Config>();
+    let first_from = email.from.as_ref().and_then(|f| f.first());
+    let check = super::cues::check_sender(
+        first_from
+            .and_then(|a| a.email.as_deref())
+            .unwrap_or_default(),
+        first_from
+            .and_then(|a| a.name.as_deref())
+            .unwrap_or_default(),
+        &config.academie.domains,
+    );
+    let external = check.external && !own;
     let attachments: Vec<BodyPart> = email.listed_attachments().into_iter().cloned().collect();
     let inline = super::inline::inline_parts(&email.attachments);
     view! {
@@ -243,8 +256,9 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
                     <dt>{tr("reader.date")}</dt>
                     <dd>{date}</dd>
                 </dl>
+                {(!own).then(|| view! { <super::cues::SenderCues check=check.clone() /> })}
                 {receipt_asked.then(|| view! { <ReceiptBar email_id=email.id.clone() to=receipt_to.clone() /> })}
-                <MessageBody body=body inline=inline />
+                <MessageBody body=body inline=inline sender=sender_email.clone() external=external />
                 {(!attachments.is_empty()).then(|| view! { <Attachments parts=attachments /> })}
             </details>
         </article>
@@ -381,11 +395,19 @@ fn ReceiptBar(email_id: String, to: String) -> impl IntoView {
 }
 
 #[component]
-fn MessageBody(body: Body, inline: Vec<(String, String, String)>) -> impl IntoView {
+fn MessageBody(
+    body: Body,
+    inline: Vec<(String, String, String)>,
+    sender: Option<String>,
+    external: bool,
+) -> impl IntoView {
     match body {
         Body::Text(text) => {
             let segments = linkify(&text);
+            let config = expect_context::<crate::config::Config>();
+            let links = text_links(&segments, &config.academie.domains);
             view! {
+                <super::cues::LinkCues links=links text=text.clone() external=external />
                 <div class="body-text">
                     {segments
                         .into_iter()
@@ -437,7 +459,7 @@ fn MessageBody(body: Body, inline: Vec<(String, String, String)>) -> impl IntoVi
             }
             (move || match shown.get() {
                 Some(html) => view! {
-                    <iframe class="body-html" sandbox="" srcdoc=html title=tr("reader.html_frame")></iframe>
+                    <super::html_body::HtmlBody html=html sender=sender.clone() external=external />
                 }
                 .into_any(),
                 None => view! { <p role="status">{tr("reader.loading")}</p> }.into_any(),
@@ -446,6 +468,26 @@ fn MessageBody(body: Body, inline: Vec<(String, String, String)>) -> impl IntoVi
         }
         Body::Empty => view! { <p class="body-empty">{tr("reader.empty_body")}</p> }.into_any(),
     }
+}
+
+/// The web links of a plain-text message, for the look-alike check.
+fn text_links(segments: &[Segment], trusted: &[String]) -> Vec<crate::safety::sanitize::Link> {
+    use crate::safety::{phishing, punycode, urls};
+    segments
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Link(href, _) => {
+                let host = urls::host(href)?;
+                Some(crate::safety::sanitize::Link {
+                    href: href.clone(),
+                    imitates: phishing::lookalike(&host, trusted).map(str::to_string),
+                    host: punycode::unicode_host(&host),
+                    shown: None,
+                })
+            }
+            Segment::Text(_) => None,
+        })
+        .collect()
 }
 
 #[component]

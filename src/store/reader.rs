@@ -148,6 +148,8 @@ fn apply_seen(reader: &ReaderStore, mail: &MailStore, emails: &[EmailDetail], se
 pub enum Action {
     Archive,
     Delete,
+    /// To Indésirables, marked `$junk` (« Signaler un hameçonnage »).
+    Junk,
     ToggleRead,
     ToggleFlag,
 }
@@ -195,11 +197,15 @@ impl ReaderStore {
         };
         let mut undo = None;
         let (req, calls, notice, moved) = match action {
-            Action::Archive | Action::Delete => {
-                let (role, notice) = if action == Action::Archive {
-                    ("archive", "actions.archived")
-                } else {
-                    ("trash", "actions.deleted")
+            Action::Archive | Action::Delete | Action::Junk => {
+                let (role, notice, keywords): (_, _, &[(&str, bool)]) = match action {
+                    Action::Archive => ("archive", "actions.archived", &[]),
+                    Action::Junk => (
+                        "junk",
+                        "actions.junked",
+                        &[("$junk", true), ("$notjunk", false)],
+                    ),
+                    _ => ("trash", "actions.deleted", &[]),
                 };
                 let Some(to) = role_id(role) else {
                     return Ok(None);
@@ -221,7 +227,7 @@ impl ReaderStore {
                 }
                 let moves: Vec<(String, String)> =
                     ids.iter().map(|i| (i.clone(), from.clone())).collect();
-                let (req, calls) = move_request(&account, &moves, &to, &[]);
+                let (req, calls) = move_request(&account, &moves, &to, keywords);
                 undo = Some(super::mail::LastMove {
                     moves,
                     to: to.clone(),
