@@ -81,9 +81,12 @@ pub fn LinkCues(links: Vec<Link>, text: String, external: bool) -> impl IntoView
     let deceptive: Vec<Link> = links.iter().filter(|l| l.deceptive()).cloned().collect();
     let outside_login = links
         .iter()
-        .any(|l| login_page(&l.href) && !is_internal(&l.host, &trusted));
-    let credentials =
-        asks_for_credentials(&text) && (external || !deceptive.is_empty() || outside_login);
+        .find(|l| login_page(&l.href) && !is_internal(&l.host, &trusted))
+        .map(|l| l.host.clone());
+    let suspicious = external || !deceptive.is_empty();
+    let credentials = asks_for_credentials(&text) && (suspicious || outside_login.is_some());
+    // A sign-in page elsewhere, without words asking for the password.
+    let login_link = outside_login.filter(|_| suspicious && !credentials);
     view! {
         {credentials.then(|| {
             view! {
@@ -91,6 +94,15 @@ pub fn LinkCues(links: Vec<Link>, text: String, external: bool) -> impl IntoView
                     <strong>{tr("safety.warning")}</strong>
                     " "
                     {tr("safety.credentials")}
+                </p>
+            }
+        })}
+        {login_link.map(|host| {
+            view! {
+                <p class="cue cue-danger" role="note">
+                    <strong>{tr("safety.warning")}</strong>
+                    " "
+                    {move || i18n.tf("safety.login_link", &[("host", &host)])}
                 </p>
             }
         })}

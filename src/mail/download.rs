@@ -32,15 +32,12 @@ pub async fn fetch_bytes(
         .map_err(|e| Error::Transport(e.to_string()))
 }
 
-pub async fn save(
-    client: &Client,
-    account: &str,
-    blob_id: &str,
-    name: &str,
-    kind: &str,
-) -> Result<(), Error> {
+/// Saves an attachment. Always as a neutral type: a message's file is never
+/// a document of the app's origin (no HTML or SVG blob to open), whatever
+/// type its sender gave it.
+pub async fn save(client: &Client, account: &str, blob_id: &str, name: &str) -> Result<(), Error> {
     let bytes = fetch_bytes(client, account, blob_id, name).await?;
-    save_bytes(&bytes, name, kind)
+    save_bytes(&bytes, name, "application/octet-stream")
 }
 
 /// Offers bytes made here (an export) as a file to save.

@@ -61,7 +61,7 @@ pub fn Row(email: Email, position: u64, now: chrono::DateTime<chrono::Utc>) -> i
         let id = email.id.clone();
         move || {
             let mut q = query.get();
-            q.insert("m", id.clone());
+            q.replace("m", id.clone());
             format!("{}{}", location.pathname.get(), q.to_query_string())
         }
     };

@@ -511,7 +511,6 @@ fn Attachments(parts: Vec<BodyPart>) -> impl IntoView {
                                 &[("name", &label_name), ("size", &format_size(size, i18n.lang.get()))],
                             )
                         };
-                        let kind = p.kind.clone();
                         let blob = p.blob_id.clone().unwrap_or_default();
                         let shown_name = name.clone();
                         let on_click = move |_| {
@@ -519,9 +518,9 @@ fn Attachments(parts: Vec<BodyPart>) -> impl IntoView {
                             let Some(account) = client.session().mail_account().map(str::to_string) else {
                                 return;
                             };
-                            let (blob, name, kind) = (blob.clone(), name.clone(), kind.clone());
+                            let (blob, name) = (blob.clone(), name.clone());
                             spawn_local(async move {
-                                if let Err(e) = download::save(&client, &account, &blob, &name, &kind).await {
+                                if let Err(e) = download::save(&client, &account, &blob, &name).await {
                                     notices.report(&e);
                                 }
                             });

@@ -148,7 +148,7 @@ pub fn Shortcuts(close_href: Signal<String>) -> impl IntoView {
             });
             if let Some(id) = id {
                 let mut q = query.get_untracked();
-                q.insert("m", id);
+                q.replace("m", id);
                 let path = location.pathname.get_untracked();
                 navigate(
                     &format!("{path}{}", q.to_query_string()),
