@@ -5,7 +5,13 @@
 use crate::auth::use_auth;
 use crate::i18n::dates::{day_label, paris_to_utc, to_paris};
 use crate::i18n::{tr, use_i18n};
-use crate::jmap::calendar::{range_request, read_range, Event};
+mod event_details;
+mod event_form;
+
+use crate::config::Config;
+use crate::jmap::calendar::{range_request, read_range, Calendar, Event};
+use crate::jmap::calendar_set::{change_request, Change, NewEvent};
+use crate::jmap::response::SetResponse;
 use crate::jmap::session::CYRUS_CALENDARS;
 use crate::ui::notices::use_notices;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
@@ -26,6 +32,21 @@ pub fn paris_start(e: &Event) -> NaiveDateTime {
         _ => e.start,
     }
 }
+
+/// Moving an event to a Paris wall-clock start, in the event's own terms.
+pub fn move_to(e: &Event, paris: NaiveDateTime) -> Change {
+    let start = match e.time_zone.as_str() {
+        "UTC" | "Etc/UTC" | "Z" => paris_to_utc(paris).naive_utc(),
+        _ => paris,
+    };
+    Change::Move {
+        id: e.id.clone(),
+        start,
+    }
+}
+
+/// The drag-and-drop payload type of an event.
+const DRAG_TYPE: &str = "application/x-autan-event";
 
 pub fn monday_of(d: NaiveDate) -> NaiveDate {
     d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
@@ -83,24 +104,27 @@ pub fn AgendaPage() -> impl IntoView {
     let today = to_paris(Utc::now()).date();
     let week = RwSignal::new(0i64);
     let events = RwSignal::new(Vec::<Event>::new());
+    let calendars = RwSignal::new(Vec::<Calendar>::new());
     let loading = RwSignal::new(false);
     let monday = Memo::new(move |_| monday_of(today) + Duration::weeks(week.get()));
+    let at = |d: NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .map(|t| crate::jmap::calendar::utc_date(paris_to_utc(t)))
+            .unwrap_or_default()
+    };
+    let account = move || {
+        auth.client.get_untracked().and_then(|c| {
+            let a = c
+                .session()
+                .account_for(CYRUS_CALENDARS)
+                .map(str::to_string)?;
+            Some((c, a))
+        })
+    };
     Effect::new(move |_| {
         let m = monday.get();
-        let Some(client) = auth.client.get_untracked() else {
+        let Some((client, account)) = account() else {
             return;
-        };
-        let Some(account) = client
-            .session()
-            .account_for(CYRUS_CALENDARS)
-            .map(str::to_string)
-        else {
-            return;
-        };
-        let at = |d: NaiveDate| {
-            d.and_hms_opt(0, 0, 0)
-                .map(|t| crate::jmap::calendar::utc_date(paris_to_utc(t)))
-                .unwrap_or_default()
         };
         let (req, calls) = range_request(&account, &at(m), &at(m + Duration::days(7)));
         loading.set(true);
@@ -111,10 +135,70 @@ pub fn AgendaPage() -> impl IntoView {
             }
             loading.set(false);
             match result {
-                Ok((_, list)) => events.set(list),
+                Ok((cals, list)) => {
+                    calendars.set(cals);
+                    events.set(list);
+                }
                 Err(e) => notices.report(&e),
             }
         });
+    });
+    // Every change is sent with the week read again: one request.
+    let apply = Callback::new(move |change: Change| {
+        let Some((client, account)) = account() else {
+            return;
+        };
+        let m = monday.get_untracked();
+        let (req, set, calls) =
+            change_request(&account, &change, &at(m), &at(m + Duration::days(7)));
+        spawn_local(async move {
+            let result = client.send(req).await.and_then(|r| {
+                if let Some(e) = r.get::<SetResponse>(&set)?.first_error() {
+                    return Err(e);
+                }
+                read_range(&r, &calls)
+            });
+            match result {
+                Ok((cals, list)) => {
+                    calendars.try_set(cals);
+                    events.try_set(list);
+                    notices.info.set(Some("agenda.changed"));
+                }
+                Err(e) => notices.report(&e),
+            }
+        });
+    });
+    let config = expect_context::<Config>();
+    let creating = RwSignal::new(false);
+    let writable = Signal::derive(move || {
+        calendars.with(|c| {
+            c.iter()
+                .find(|c| c.may_modify_items)
+                .or(c.first())
+                .map(|c| c.id.clone())
+                .unwrap_or_default()
+        })
+    });
+    let first_day = Signal::derive(move || {
+        let m = monday.get();
+        if monday_of(today) == m {
+            today
+        } else {
+            m
+        }
+    });
+    let save = Callback::new(move |e: NewEvent| apply.run(Change::Create(e)));
+    let opened = RwSignal::new(None::<Event>);
+    let details = RwSignal::new(false);
+    let open_event = Callback::new(move |e: Event| {
+        opened.set(Some(e));
+        details.set(true);
+    });
+    let move_event = Callback::new(move |(id, start): (String, NaiveDateTime)| {
+        let e = events.with_untracked(|l| l.iter().find(|e| e.id == id).cloned());
+        if let Some(e) = e {
+            apply.run(move_to(&e, start));
+        }
     });
     let title = move || {
         let m = monday.get();
@@ -145,11 +229,20 @@ pub fn AgendaPage() -> impl IntoView {
                     <button type="button" on:click=move |_| week.set(0)>{tr("agenda.today")}</button>
                     <button type="button" on:click=move |_| week.update(|w| *w += 1)>{tr("agenda.next")}</button>
                 </div>
+                <button type="button" class="primary" on:click=move |_| creating.set(true)>{tr("agenda.new_event")}</button>
             </div>
+            <event_form::EventForm
+                open=creating
+                first_day=first_day
+                calendar_id=writable
+                time_zone=config.time_zone.clone()
+                on_save=save
+            />
+            <event_details::EventDetails open=details event=opened on_change=apply />
             <div class="week">
                 <ol class="hours" aria-hidden="true">{hours}</ol>
                 <For each=days key=|d| *d let:day>
-                    <Day day=day events=events today=today />
+                    <Day day=day events=events today=today on_open=open_event on_move=move_event />
                 </For>
             </div>
         </main>
@@ -157,8 +250,33 @@ pub fn AgendaPage() -> impl IntoView {
 }
 
 #[component]
-fn Day(day: NaiveDate, events: RwSignal<Vec<Event>>, today: NaiveDate) -> impl IntoView {
+fn Day(
+    day: NaiveDate,
+    events: RwSignal<Vec<Event>>,
+    today: NaiveDate,
+    on_open: Callback<Event>,
+    on_move: Callback<(String, NaiveDateTime)>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let column = NodeRef::<leptos::html::Ul>::new();
+    // A drop sets the start to the quarter hour under the pointer.
+    let drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let Some(id) = ev.data_transfer().and_then(|d| d.get_data(DRAG_TYPE).ok()) else {
+            return;
+        };
+        let Some(ul) = column.get_untracked() else {
+            return;
+        };
+        let y = f64::from(ev.client_y()) - ul.get_bounding_client_rect().top();
+        let minutes =
+            (FIRST_HOUR * 60 + (y as i64) * 60 / HOUR_PX).clamp(0, 24 * 60 - 15) / 15 * 15;
+        if !id.is_empty() {
+            if let Some(start) = day.and_hms_opt((minutes / 60) as u32, (minutes % 60) as u32, 0) {
+                on_move.run((id, start));
+            }
+        }
+    };
     let heading = format!("jour-{day}");
     let mine = move || {
         let mut list: Vec<(Event, NaiveDateTime)> = events.with(|es| {
@@ -196,7 +314,12 @@ fn Day(day: NaiveDate, events: RwSignal<Vec<Event>>, today: NaiveDate) -> impl I
     view! {
         <section class="day" class:today=day == today aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{move || day_label(day, i18n.lang.get())}</h2>
-            <ul class="day-events">
+            <ul
+                class="day-events"
+                node_ref=column
+                on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=drop
+            >
                 {move || {
                     placed()
                         .into_iter()
@@ -209,19 +332,30 @@ fn Day(day: NaiveDate, events: RwSignal<Vec<Event>>, today: NaiveDate) -> impl I
                                 format!("{} – {}", hm(s), hm(s + Duration::minutes(e.minutes)))
                             };
                             let where_ = (!e.location.is_empty()).then(|| format!(", {}", e.location));
+                            let id = e.id.clone();
+                            let opened = e.clone();
                             view! {
                                 <li
                                     class="event"
+                                    draggable="true"
+                                    on:dragstart=move |ev: leptos::ev::DragEvent| {
+                                        if let Some(d) = ev.data_transfer() {
+                                            let _ = d.set_data(DRAG_TYPE, &id);
+                                            d.set_effect_allowed("move");
+                                        }
+                                    }
                                     class:all-day=e.all_day
                                     style:top=format!("{top}px")
                                     style:height=format!("{height}px")
                                     style:left=format!("{}%", lane * 100 / of)
                                     style:width=format!("{}%", 100 / of)
                                 >
-                                    <span class="event-time">{when}</span>
-                                    " "
-                                    <span class="event-title">{e.title.clone()}</span>
-                                    {where_}
+                                    <button type="button" class="event-open" on:click=move |_| on_open.run(opened.clone())>
+                                        <span class="event-time">{when}</span>
+                                        " "
+                                        <span class="event-title">{e.title.clone()}</span>
+                                        {where_}
+                                    </button>
                                 </li>
                             }
                         })
@@ -253,6 +387,8 @@ mod tests {
         assert_eq!(monday_of(d), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
         let e = Event {
             id: "x".into(),
+            uid: "x".into(),
+            recurrence_id: None,
             title: "t".into(),
             start: NaiveDate::from_ymd_opt(2026, 7, 1)
                 .unwrap()

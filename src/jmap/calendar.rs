@@ -13,7 +13,12 @@ use serde_json::{json, Map, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
+    /// The occurrence's id (`uid;recurrenceId` for a recurring event).
     pub id: String,
+    /// The series (the event itself when it does not repeat).
+    pub uid: String,
+    /// Which occurrence of the series, as the server names it.
+    pub recurrence_id: Option<String>,
     pub title: String,
     /// Wall-clock start in `time_zone` (floating when empty).
     pub start: NaiveDateTime,
@@ -38,6 +43,10 @@ pub struct Calendar {
 #[serde(rename_all = "camelCase")]
 struct RawEvent {
     id: String,
+    #[serde(default)]
+    uid: Option<String>,
+    #[serde(default)]
+    recurrence_id: Option<String>,
     #[serde(default)]
     title: String,
     #[serde(default)]
@@ -86,6 +95,11 @@ pub fn utc_date(t: chrono::DateTime<chrono::Utc>) -> String {
     )
 }
 
+/// The longest event the agenda is given (a century): its date arithmetic
+/// (chrono `TimeDelta`s added to the start) panics far beyond, and a longer
+/// event looks the same in a week view.
+pub const MAX_EVENT_MINUTES: i64 = 100 * 366 * 24 * 60;
+
 /// ISO 8601 durations as JSCalendar writes them (`PT1H30M`, `P1D`, `P1W`).
 pub fn duration_minutes(d: &str) -> Option<i64> {
     let d = d.strip_prefix('P')?;
@@ -103,13 +117,15 @@ pub fn duration_minutes(d: &str) -> Option<i64> {
             }
             let v: i64 = n.parse().ok()?;
             n.clear();
-            total += match c {
-                'W' => v * 7 * 24 * 60,
-                'D' => v * 24 * 60,
-                'H' => v * 60,
-                'M' => v,
+            let unit = match c {
+                'W' => 7 * 24 * 60,
+                'D' => 24 * 60,
+                'H' => 60,
+                'M' => 1,
                 _ => 0, // seconds: below what a calendar shows
             };
+            // A server's digits can overflow: no duration then, not a panic.
+            total = total.checked_add(v.checked_mul(unit)?)?;
         }
     }
     Some(total)
@@ -124,6 +140,13 @@ pub struct WeekCalls {
 /// instants, in one request.
 pub fn range_request(account: &str, after: &str, before: &str) -> (Request, WeekCalls) {
     let mut req = Request::new().using(&[CORE, CYRUS_CALENDARS]);
+    let calls = range_calls(&mut req, account, after, before);
+    (req, calls)
+}
+
+/// The range's calls added to a request (after a change, the same request
+/// reads the week again).
+pub fn range_calls(req: &mut Request, account: &str, after: &str, before: &str) -> WeekCalls {
     let calendars = req.call("Calendar/get", &GetArgs::all(account));
     let query = req.call(
         "CalendarEvent/query",
@@ -137,6 +160,8 @@ pub fn range_request(account: &str, after: &str, before: &str) -> (Request, Week
         "CalendarEvent/get",
         &GetArgs::ids(account, Ids::Ref(query.reference("/ids"))).properties(&[
             "id",
+            "uid",
+            "recurrenceId",
             "title",
             "start",
             "timeZone",
@@ -146,7 +171,7 @@ pub fn range_request(account: &str, after: &str, before: &str) -> (Request, Week
             "calendarId",
         ]),
     );
-    (req, WeekCalls { calendars, events })
+    WeekCalls { calendars, events }
 }
 
 pub fn read_range(
@@ -169,6 +194,8 @@ pub fn read_range(
                 })
                 .unwrap_or_default();
             Some(Event {
+                uid: e.uid.unwrap_or_else(|| e.id.clone()),
+                recurrence_id: e.recurrence_id,
                 id: e.id,
                 title: e.title,
                 start,
@@ -177,7 +204,8 @@ pub fn read_range(
                     .duration
                     .as_deref()
                     .and_then(duration_minutes)
-                    .unwrap_or(0),
+                    .unwrap_or(0)
+                    .min(MAX_EVENT_MINUTES),
                 all_day: e.show_without_time,
                 location,
                 calendar_id: e.calendar_id,

@@ -14,6 +14,7 @@ pub mod session;
 pub mod url;
 
 pub mod calendar;
+pub mod calendar_set;
 pub mod client;
 pub mod contacts;
 pub mod transport;

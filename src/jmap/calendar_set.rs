@@ -1,0 +1,276 @@
+//! Changes to events, each sent with the week read again in the same
+//! request: create (with a repeat rule), move, delete one occurrence, this
+//! one and the following, or the whole series. Cyrus names an occurrence
+//! `uid;recurrenceId` and takes it directly in CalendarEvent/set (an update
+//! there is an override, a destroy an exclusion).
+
+use super::calendar::{range_calls, WeekCalls};
+use super::request::{Call, Request};
+use super::session::{CORE, CYRUS_CALENDARS};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use serde_json::{json, Map, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Repeat {
+    #[default]
+    Never,
+    Daily,
+    Weekly,
+    Monthly,
+    Yearly,
+}
+
+impl Repeat {
+    pub const ALL: [Repeat; 5] = [
+        Repeat::Never,
+        Repeat::Daily,
+        Repeat::Weekly,
+        Repeat::Monthly,
+        Repeat::Yearly,
+    ];
+
+    /// JSCalendar `frequency`, and the catalogue key of its label.
+    pub fn frequency(self) -> Option<&'static str> {
+        match self {
+            Repeat::Never => None,
+            Repeat::Daily => Some("daily"),
+            Repeat::Weekly => Some("weekly"),
+            Repeat::Monthly => Some("monthly"),
+            Repeat::Yearly => Some("yearly"),
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Repeat::Never => "agenda.repeat_never",
+            Repeat::Daily => "agenda.repeat_daily",
+            Repeat::Weekly => "agenda.repeat_weekly",
+            Repeat::Monthly => "agenda.repeat_monthly",
+            Repeat::Yearly => "agenda.repeat_yearly",
+        }
+    }
+
+    pub fn from_frequency(f: &str) -> Repeat {
+        Repeat::ALL
+            .into_iter()
+            .find(|r| r.frequency() == Some(f))
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvent {
+    pub calendar_id: String,
+    pub title: String,
+    /// Wall-clock start in `time_zone` (the date alone counts when all day).
+    pub start: NaiveDateTime,
+    pub minutes: i64,
+    pub all_day: bool,
+    pub location: String,
+    pub description: String,
+    pub time_zone: String,
+    pub repeat: Repeat,
+    /// Last day of the series (inclusive).
+    pub until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Create(NewEvent),
+    /// Moves one event or one occurrence (by its own id) to a new start.
+    Move {
+        id: String,
+        start: NaiveDateTime,
+    },
+    /// Deletes the event, or this one occurrence of a series.
+    DeleteOne {
+        id: String,
+    },
+    /// Ends the series just before this occurrence.
+    DeleteFollowing {
+        uid: String,
+        recurrence_id: String,
+        series_start: bool,
+    },
+    DeleteSeries {
+        uid: String,
+    },
+}
+
+/// A JSCalendar LocalDateTime, written by hand (no chrono format code).
+pub fn local(t: NaiveDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+fn duration(minutes: i64, all_day: bool) -> String {
+    if all_day {
+        return format!("P{}D", (minutes / (24 * 60)).max(1));
+    }
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => format!("PT{m}M"),
+        (h, 0) => format!("PT{h}H"),
+        (h, m) => format!("PT{h}H{m}M"),
+    }
+}
+
+pub fn event_object(e: &NewEvent) -> Value {
+    let mut o = Map::new();
+    o.insert("@type".into(), json!("jsevent"));
+    o.insert("calendarId".into(), json!(e.calendar_id));
+    o.insert("title".into(), json!(e.title));
+    let start = if e.all_day {
+        e.start.date().and_hms_opt(0, 0, 0).unwrap_or(e.start)
+    } else {
+        e.start
+    };
+    o.insert("start".into(), json!(local(start)));
+    o.insert("duration".into(), json!(duration(e.minutes, e.all_day)));
+    if e.all_day {
+        o.insert("showWithoutTime".into(), json!(true));
+    } else {
+        o.insert("timeZone".into(), json!(e.time_zone));
+    }
+    if !e.description.trim().is_empty() {
+        o.insert("description".into(), json!(e.description));
+    }
+    if !e.location.trim().is_empty() {
+        o.insert(
+            "locations".into(),
+            json!({ "l1": { "@type": "Location", "name": e.location } }),
+        );
+    }
+    if let Some(f) = e.repeat.frequency() {
+        let mut rule = json!({ "@type": "RecurrenceRule", "frequency": f });
+        if let Some(until) = e.until.and_then(|d| d.and_hms_opt(23, 59, 59)) {
+            rule["until"] = json!(local(until));
+        }
+        o.insert("recurrenceRule".into(), rule);
+    }
+    Value::Object(o)
+}
+
+/// The end of a series that stops just before `recurrence_id`.
+fn until_before(recurrence_id: &str) -> Option<String> {
+    let t = super::calendar::local_date_time(recurrence_id)?;
+    Some(local(t - Duration::seconds(1)))
+}
+
+/// The change, then the week again, in one request.
+pub fn change_request(
+    account: &str,
+    change: &Change,
+    after: &str,
+    before: &str,
+) -> (Request, Call, WeekCalls) {
+    let mut req = Request::new().using(&[CORE, CYRUS_CALENDARS]);
+    let mut args = json!({ "accountId": account });
+    match change {
+        Change::Create(e) => args["create"] = json!({ "new": event_object(e) }),
+        Change::Move { id, start } => args["update"] = json!({ id: { "start": local(*start) } }),
+        Change::DeleteOne { id } => args["destroy"] = json!([id]),
+        Change::DeleteSeries { uid } => args["destroy"] = json!([uid]),
+        Change::DeleteFollowing {
+            uid,
+            recurrence_id,
+            series_start,
+        } => match until_before(recurrence_id).filter(|_| !series_start) {
+            Some(until) => args["update"] = json!({ uid: { "recurrenceRule/until": until } }),
+            None => args["destroy"] = json!([uid]),
+        },
+    }
+    let set = req.call("CalendarEvent/set", &args);
+    let week = range_calls(&mut req, account, after, before);
+    (req, set, week)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, mo, d)
+            .unwrap()
+            .and_hms_opt(h, mi, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_weekly_event_as_jscalendar() {
+        let e = NewEvent {
+            calendar_id: "Default".into(),
+            title: "Conseil pédagogique".into(),
+            start: at(2026, 12, 1, 17, 30),
+            minutes: 90,
+            all_day: false,
+            location: "Salle 12".into(),
+            description: String::new(),
+            time_zone: "Europe/Paris".into(),
+            repeat: Repeat::Weekly,
+            until: NaiveDate::from_ymd_opt(2027, 6, 30),
+        };
+        let o = event_object(&e);
+        assert_eq!(o["start"], "2026-12-01T17:30:00");
+        assert_eq!(o["duration"], "PT1H30M");
+        assert_eq!(o["timeZone"], "Europe/Paris");
+        assert_eq!(o["locations"]["l1"]["name"], "Salle 12");
+        assert_eq!(o["recurrenceRule"]["frequency"], "weekly");
+        assert_eq!(o["recurrenceRule"]["until"], "2027-06-30T23:59:59");
+        assert!(o.get("description").is_none());
+        let day = event_object(&NewEvent {
+            all_day: true,
+            minutes: 24 * 60,
+            repeat: Repeat::Never,
+            ..e
+        });
+        assert_eq!(day["start"], "2026-12-01T00:00:00");
+        assert_eq!(day["duration"], "P1D");
+        assert_eq!(day["showWithoutTime"], true);
+        assert!(day.get("timeZone").is_none() && day.get("recurrenceRule").is_none());
+    }
+
+    #[test]
+    fn changes_then_the_week_in_one_request() {
+        let following = Change::DeleteFollowing {
+            uid: "s".into(),
+            recurrence_id: "2026-12-15T10:00:00".into(),
+            series_start: false,
+        };
+        let (req, _, _) = change_request("u", &following, "a", "b");
+        let v = req.to_json();
+        assert_eq!(
+            v["methodCalls"][0][1]["update"]["s"]["recurrenceRule/until"],
+            "2026-12-15T09:59:59"
+        );
+        assert_eq!(v["methodCalls"][1][0], "Calendar/get");
+        assert_eq!(v["methodCalls"][3][0], "CalendarEvent/get");
+        let first = Change::DeleteFollowing {
+            uid: "s".into(),
+            recurrence_id: "2026-12-01T10:00:00".into(),
+            series_start: true,
+        };
+        assert_eq!(
+            change_request("u", &first, "a", "b").0.to_json()["methodCalls"][0][1]["destroy"][0],
+            "s"
+        );
+        let moved = Change::Move {
+            id: "s;2026-12-08T10:00:00".into(),
+            start: at(2026, 12, 9, 15, 0),
+        };
+        assert_eq!(
+            change_request("u", &moved, "a", "b").0.to_json()["methodCalls"][0][1]["update"]
+                ["s;2026-12-08T10:00:00"]["start"],
+            "2026-12-09T15:00:00"
+        );
+        assert_eq!(Repeat::from_frequency("monthly"), Repeat::Monthly);
+        assert_eq!(Repeat::from_frequency("secondly"), Repeat::Never);
+    }
+}
