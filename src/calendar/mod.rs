@@ -7,6 +7,8 @@ use crate::i18n::dates::{day_label, paris_to_utc, to_paris};
 use crate::i18n::{tr, use_i18n};
 mod event_details;
 mod event_form;
+mod ics;
+mod transfer;
 
 use crate::config::Config;
 use crate::jmap::calendar::{range_request, read_range, Calendar, Event};
@@ -121,8 +123,11 @@ pub fn AgendaPage() -> impl IntoView {
             Some((c, a))
         })
     };
+    // Bumped after an import or a new calendar: the week is read again.
+    let version = RwSignal::new(0u32);
     Effect::new(move |_| {
         let m = monday.get();
+        version.track();
         let Some((client, account)) = account() else {
             return;
         };
@@ -170,15 +175,10 @@ pub fn AgendaPage() -> impl IntoView {
     });
     let config = expect_context::<Config>();
     let creating = RwSignal::new(false);
-    let writable = Signal::derive(move || {
-        calendars.with(|c| {
-            c.iter()
-                .find(|c| c.may_modify_items)
-                .or(c.first())
-                .map(|c| c.id.clone())
-                .unwrap_or_default()
-        })
-    });
+    // The calendar new events and imports go to (chosen in the tools).
+    let target = RwSignal::new(String::new());
+    let writable = Signal::derive(move || target.get());
+    let reload = Callback::new(move |()| version.update(|v| *v += 1));
     let first_day = Signal::derive(move || {
         let m = monday.get();
         if monday_of(today) == m {
@@ -239,6 +239,7 @@ pub fn AgendaPage() -> impl IntoView {
                 on_save=save
             />
             <event_details::EventDetails open=details event=opened on_change=apply />
+            <transfer::CalendarTools calendars=calendars target=target on_changed=reload />
             <div class="week">
                 <ol class="hours" aria-hidden="true">{hours}</ol>
                 <For each=days key=|d| *d let:day>

@@ -6,8 +6,11 @@
 
 use super::calendar::{range_calls, WeekCalls};
 use super::request::{Call, Request};
+use super::response::{GetResponse, Response, SetResponse};
 use super::session::{CORE, CYRUS_CALENDARS};
+use super::Error;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -192,6 +195,142 @@ pub fn change_request(
     (req, set, week)
 }
 
+/// Events of a file, created in one request (the caller sends batches to
+/// show progress).
+pub fn import_request(account: &str, events: &[NewEvent]) -> (Request, Call) {
+    let mut req = Request::new().using(&[CORE, CYRUS_CALENDARS]);
+    let create: Map<String, Value> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (format!("i{i}"), event_object(e)))
+        .collect();
+    let call = req.call(
+        "CalendarEvent/set",
+        &json!({ "accountId": account, "create": create }),
+    );
+    (req, call)
+}
+
+/// (created, refused) of an import request.
+pub fn read_import(resp: &Response, call: &Call) -> Result<(usize, usize), Error> {
+    let set: SetResponse = resp.get(call)?;
+    Ok((
+        set.created.as_ref().map_or(0, |c| c.len()),
+        set.not_created.as_ref().map_or(0, |c| c.len()),
+    ))
+}
+
+/// « Nouvel agenda »: an empty calendar.
+pub fn new_calendar_request(account: &str, name: &str) -> (Request, Call) {
+    let mut req = Request::new().using(&[CORE, CYRUS_CALENDARS]);
+    let call = req.call(
+        "Calendar/set",
+        &json!({ "accountId": account, "create": { "cal": { "name": name } } }),
+    );
+    (req, call)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    #[serde(default)]
+    frequency: String,
+    #[serde(default)]
+    until: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Stored {
+    #[serde(default)]
+    uid: String,
+    #[serde(default)]
+    calendar_id: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    start: String,
+    #[serde(default)]
+    time_zone: Option<String>,
+    #[serde(default)]
+    duration: Option<String>,
+    #[serde(default)]
+    show_without_time: bool,
+    #[serde(default)]
+    locations: Option<Map<String, Value>>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    recurrence_rule: Option<Rule>,
+}
+
+/// Every event as stored (series, not occurrences), for an export.
+pub fn export_request(account: &str) -> (Request, Call) {
+    let mut req = Request::new().using(&[CORE, CYRUS_CALENDARS]);
+    let call = req.call(
+        "CalendarEvent/get",
+        &json!({ "accountId": account, "ids": null, "properties": [
+            "uid", "calendarId", "title", "start", "timeZone", "duration", "showWithoutTime",
+            "locations", "description", "recurrenceRule"
+        ] }),
+    );
+    (req, call)
+}
+
+/// The events of one calendar, as (uid, event).
+pub fn read_export(
+    resp: &Response,
+    call: &Call,
+    calendar_id: &str,
+) -> Result<Vec<(String, NewEvent)>, Error> {
+    let got: GetResponse<Stored> = resp.get(call)?;
+    Ok(got
+        .list
+        .into_iter()
+        .filter(|e| e.calendar_id == calendar_id)
+        .filter_map(|e| {
+            let start = super::calendar::local_date_time(&e.start)?;
+            let location = e
+                .locations
+                .as_ref()
+                .and_then(|l| {
+                    l.values()
+                        .find_map(|v| v.get("name")?.as_str().map(str::to_string))
+                })
+                .unwrap_or_default();
+            let (repeat, until) = e.recurrence_rule.map_or((Repeat::Never, None), |r| {
+                (
+                    Repeat::from_frequency(&r.frequency),
+                    r.until
+                        .as_deref()
+                        .and_then(super::calendar::local_date_time)
+                        .map(|t| t.date()),
+                )
+            });
+            Some((
+                e.uid,
+                NewEvent {
+                    calendar_id: e.calendar_id,
+                    title: e.title,
+                    start,
+                    minutes: e
+                        .duration
+                        .as_deref()
+                        .and_then(super::calendar::duration_minutes)
+                        .unwrap_or(0)
+                        .min(super::calendar::MAX_EVENT_MINUTES),
+                    all_day: e.show_without_time,
+                    location,
+                    description: e.description,
+                    time_zone: e.time_zone.unwrap_or_default(),
+                    repeat,
+                    until,
+                },
+            ))
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +410,25 @@ mod tests {
             "2026-12-09T15:00:00"
         );
         assert_eq!(Repeat::from_frequency("monthly"), Repeat::Monthly);
+        let (_, call) = export_request("u");
+        let resp = Response::parse(r#"{"methodResponses":[["CalendarEvent/get",{"list":[
+            {"uid":"a","calendarId":"C","title":"Conseil","start":"2026-12-01T17:30:00","timeZone":"Europe/Paris","duration":"PT1H30M",
+             "locations":{"l":{"name":"Salle 12"}},"recurrenceRule":{"frequency":"weekly","until":"2027-06-30T23:59:59"}},
+            {"uid":"b","calendarId":"D","title":"Autre","start":"2026-12-01T10:00:00"},
+            {"uid":"c","calendarId":"C","title":"Sans date","start":"demain"}]},"c0"]]}"#).unwrap();
+        let got = read_export(&resp, &call, "C").unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (
+                got[0].1.minutes,
+                got[0].1.repeat,
+                got[0].1.location.as_str()
+            ),
+            (90, Repeat::Weekly, "Salle 12")
+        );
+        let (_, call) = import_request("u", &[]);
+        let resp = Response::parse(r#"{"methodResponses":[["CalendarEvent/set",{"created":{"i0":{"id":"x"}},"notCreated":{"i1":{"type":"invalidProperties"}}},"c0"]]}"#).unwrap();
+        assert_eq!(read_import(&resp, &call).unwrap(), (1, 1));
         assert_eq!(Repeat::from_frequency("secondly"), Repeat::Never);
     }
 }
