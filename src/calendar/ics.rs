@@ -14,7 +14,7 @@ pub struct Parsed {
     pub skipped: usize,
 }
 
-fn unescape(v: &str) -> String {
+pub fn unescape(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
     let mut chars = v.chars();
     while let Some(c) = chars.next() {
@@ -31,7 +31,7 @@ fn unescape(v: &str) -> String {
     out
 }
 
-fn escape(v: &str) -> String {
+pub fn escape(v: &str) -> String {
     v.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
@@ -40,7 +40,7 @@ fn escape(v: &str) -> String {
 }
 
 /// `20261201T100000Z`, `20261201T100000`, `20261201`: (time, UTC?, date only?).
-fn date_time(v: &str) -> Option<(NaiveDateTime, bool, bool)> {
+pub fn date_time(v: &str) -> Option<(NaiveDateTime, bool, bool)> {
     let v = v.trim();
     let utc = v.ends_with('Z');
     let v = v.trim_end_matches('Z');
@@ -63,9 +63,9 @@ fn date_time(v: &str) -> Option<(NaiveDateTime, bool, bool)> {
 }
 
 /// One content line: name, parameters, value.
-type Property = (String, Vec<(String, String)>, String);
+pub type Property = (String, Vec<(String, String)>, String);
 
-fn split(line: &str) -> Option<Property> {
+pub fn split(line: &str) -> Option<Property> {
     let mut quoted = false;
     let colon = line.char_indices().find_map(|(i, c)| {
         if c == '"' {
@@ -88,12 +88,16 @@ fn split(line: &str) -> Option<Property> {
     Some((name, params, value.to_string()))
 }
 
-pub fn parse(text: &str, calendar_id: &str, default_tz: &str) -> Parsed {
-    let unfolded = text
-        .replace("\r\n ", "")
+/// The lines of a file, unfolded.
+pub fn unfold(text: &str) -> String {
+    text.replace("\r\n ", "")
         .replace("\r\n\t", "")
         .replace("\n ", "")
-        .replace("\n\t", "");
+        .replace("\n\t", "")
+}
+
+pub fn parse(text: &str, calendar_id: &str, default_tz: &str) -> Parsed {
+    let unfolded = unfold(text);
     let mut out = Parsed::default();
     let mut current: Option<Vec<Property>> = None;
     for line in unfolded.lines() {
@@ -118,11 +122,7 @@ pub fn parse(text: &str, calendar_id: &str, default_tz: &str) -> Parsed {
     out
 }
 
-fn event(
-    props: &[Property],
-    calendar_id: &str,
-    default_tz: &str,
-) -> Option<NewEvent> {
+pub fn event(props: &[Property], calendar_id: &str, default_tz: &str) -> Option<NewEvent> {
     let get = |n: &str| props.iter().find(|(name, _, _)| name == n);
     let text = |n: &str| get(n).map(|(_, _, v)| unescape(v)).unwrap_or_default();
     let (_, params, start_v) = get("DTSTART")?;
@@ -166,12 +166,12 @@ fn event(
     })
 }
 
-fn stamp(t: NaiveDateTime) -> String {
+pub fn stamp(t: NaiveDateTime) -> String {
     local(t).replace(['-', ':'], "")
 }
 
 /// Lines longer than 75 octets folded, never inside a character.
-fn fold(line: &str, out: &mut String) {
+pub fn fold(line: &str, out: &mut String) {
     let mut width = 0;
     for c in line.chars() {
         if width + c.len_utf8() > 75 {

@@ -7,7 +7,8 @@ use crate::i18n::dates::{day_label, paris_to_utc, to_paris};
 use crate::i18n::{tr, use_i18n};
 mod event_details;
 mod event_form;
-mod ics;
+pub mod ics;
+pub mod imip;
 mod transfer;
 
 use crate::config::Config;

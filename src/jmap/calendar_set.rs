@@ -331,6 +331,105 @@ pub fn read_export(
         .collect())
 }
 
+/// A received invitation's event in this agenda, looked up by its uid, and
+/// the calendars (where to put it when it is not there yet).
+pub fn find_request(account: &str, uid: &str) -> (Request, Call, Call) {
+    let mut req = Request::new().using(&[CORE, CYRUS_CALENDARS]);
+    let call = req.call(
+        "CalendarEvent/get",
+        &json!({ "accountId": account, "ids": [uid], "properties": ["id", "participants"] }),
+    );
+    let calendars = req.call("Calendar/get", &json!({ "accountId": account }));
+    (req, call, calendars)
+}
+
+#[derive(Deserialize)]
+struct Found {
+    id: String,
+    #[serde(default)]
+    participants: Option<Map<String, Value>>,
+}
+
+/// An event found: its id and its participants (key, e-mail).
+pub type FoundEvent = (String, Vec<(String, String)>);
+
+/// The event, if it is there.
+pub fn read_found(resp: &Response, call: &Call) -> Result<Option<FoundEvent>, Error> {
+    let got: GetResponse<Found> = resp.get(call)?;
+    Ok(got.list.into_iter().next().map(|f| {
+        let people = f
+            .participants
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let email = v
+                    .get("email")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .or_else(|| {
+                        v.get("sendTo")?
+                            .get("imip")?
+                            .as_str()
+                            .map(|s| s.trim_start_matches("mailto:").to_string())
+                    })?;
+                Some((k, email))
+            })
+            .collect();
+        (f.id, people)
+    }))
+}
+
+/// Someone of an invitation: (name, e-mail, JSCalendar status, optional).
+pub type Invitee = (String, String, String, bool);
+
+/// Puts my answer on the event: an update of my participation if the event
+/// is already in the agenda, else the event created with its organiser,
+/// participants and my answer.
+pub fn answer_request(
+    account: &str,
+    found: Option<(&str, &str)>,
+    event: &NewEvent,
+    uid: &str,
+    organizer: (&str, &str),
+    invitees: &[Invitee],
+    status: &str,
+) -> (Request, Call) {
+    let mut req = Request::new().using(&[CORE, CYRUS_CALENDARS]);
+    let args = match found {
+        Some((id, my_key)) => json!({ "accountId": account, "update": {
+            id: { format!("participants/{my_key}/participationStatus"): status }
+        } }),
+        None => {
+            let mut o = event_object(event);
+            o["uid"] = json!(uid);
+            o["replyTo"] = json!({ "imip": format!("mailto:{}", organizer.1) });
+            let mut people = Map::new();
+            people.insert(
+                "organizer".into(),
+                json!({ "@type": "Participant", "name": organizer.0, "email": organizer.1,
+                        "sendTo": { "imip": format!("mailto:{}", organizer.1) },
+                        "roles": { "owner": true }, "participationStatus": "accepted" }),
+            );
+            for (i, (name, email, st, optional)) in invitees.iter().enumerate() {
+                let mut roles = json!({ "attendee": true });
+                if *optional {
+                    roles["optional"] = json!(true);
+                }
+                people.insert(
+                    format!("p{i}"),
+                    json!({ "@type": "Participant", "name": name, "email": email,
+                            "sendTo": { "imip": format!("mailto:{email}") },
+                            "roles": roles, "participationStatus": st }),
+                );
+            }
+            o["participants"] = Value::Object(people);
+            json!({ "accountId": account, "create": { "invite": o } })
+        }
+    };
+    let call = req.call("CalendarEvent/set", &args);
+    (req, call)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,6 +509,70 @@ mod tests {
             "2026-12-09T15:00:00"
         );
         assert_eq!(Repeat::from_frequency("monthly"), Repeat::Monthly);
+        let ev = NewEvent {
+            calendar_id: "C".into(),
+            title: "Conseil".into(),
+            start: at(2026, 12, 10, 17, 0),
+            minutes: 120,
+            all_day: false,
+            location: String::new(),
+            description: String::new(),
+            time_zone: "Europe/Paris".into(),
+            repeat: Repeat::Never,
+            until: None,
+        };
+        let people: Vec<Invitee> = vec![
+            ("Julien".into(), "j@x.fr".into(), "accepted".into(), false),
+            ("Paul".into(), "p@x.fr".into(), "needs-action".into(), true),
+        ];
+        let created = answer_request(
+            "u",
+            None,
+            &ev,
+            "uid@x",
+            ("Hélène", "h@x.fr"),
+            &people,
+            "accepted",
+        )
+        .0
+        .to_json();
+        let o = &created["methodCalls"][0][1]["create"]["invite"];
+        assert_eq!(
+            (o["uid"].as_str(), o["replyTo"]["imip"].as_str()),
+            (Some("uid@x"), Some("mailto:h@x.fr"))
+        );
+        assert_eq!(o["participants"]["organizer"]["roles"]["owner"], true);
+        assert_eq!(o["participants"]["p0"]["participationStatus"], "accepted");
+        assert_eq!(o["participants"]["p1"]["roles"]["optional"], true);
+        let updated = answer_request(
+            "u",
+            Some(("E", "k1")),
+            &ev,
+            "uid@x",
+            ("Hélène", "h@x.fr"),
+            &people,
+            "declined",
+        )
+        .0
+        .to_json();
+        assert_eq!(
+            updated["methodCalls"][0][1]["update"]["E"]["participants/k1/participationStatus"],
+            "declined"
+        );
+        let (_, found, _) = find_request("u", "uid@x");
+        let resp = Response::parse(r#"{"methodResponses":[["CalendarEvent/get",{"list":[{"id":"E","participants":{"k1":{"email":"j@x.fr"},"k2":{"sendTo":{"imip":"mailto:h@x.fr"}},"k3":{}}}]},"c0"]]}"#).unwrap();
+        let (id, mut people) = read_found(&resp, &found).unwrap().unwrap();
+        people.sort();
+        assert_eq!(
+            (id.as_str(), people),
+            (
+                "E",
+                vec![
+                    ("k1".into(), "j@x.fr".into()),
+                    ("k2".into(), "h@x.fr".into())
+                ]
+            )
+        );
         let (_, call) = export_request("u");
         let resp = Response::parse(r#"{"methodResponses":[["CalendarEvent/get",{"list":[
             {"uid":"a","calendarId":"C","title":"Conseil","start":"2026-12-01T17:30:00","timeZone":"Europe/Paris","duration":"PT1H30M",

@@ -7,6 +7,7 @@ mod folder_dialogs;
 pub mod folder_tree;
 mod html_body;
 mod inline;
+mod invitation;
 pub mod link_warning;
 mod list_row;
 mod list_tools;

@@ -238,6 +238,15 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
         &config.academie.domains,
     );
     let external = check.external && !own;
+    let invitation = super::invitation::calendar_part(&email);
+    // The addresses this message was sent to: the user's, for the invitation.
+    let mine: Vec<String> = email
+        .to
+        .iter()
+        .chain(email.cc.iter())
+        .flatten()
+        .filter_map(|a| a.email.clone())
+        .collect();
     let attachments: Vec<BodyPart> = email.listed_attachments().into_iter().cloned().collect();
     let inline = super::inline::inline_parts(&email.attachments);
     view! {
@@ -258,6 +267,7 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
                 </dl>
                 {(!own).then(|| view! { <super::cues::SenderCues check=check.clone() /> })}
                 {receipt_asked.then(|| view! { <ReceiptBar email_id=email.id.clone() to=receipt_to.clone() /> })}
+                {invitation.map(|part| view! { <super::invitation::InvitationBar part=part mine=mine.clone() /> })}
                 <MessageBody body=body inline=inline sender=sender_email.clone() external=external />
                 {(!attachments.is_empty()).then(|| view! { <Attachments parts=attachments /> })}
             </details>
@@ -504,13 +514,7 @@ fn Attachments(parts: Vec<BodyPart>) -> impl IntoView {
                     .map(|p| {
                         let name = p.name.clone().unwrap_or_else(|| "piece-jointe".into());
                         let size = p.size;
-                        let label_name = name.clone();
-                        let label = move || {
-                            i18n.tf(
-                                "reader.download",
-                                &[("name", &label_name), ("size", &format_size(size, i18n.lang.get()))],
-                            )
-                        };
+                        let label = move || i18n.t("reader.download_prefix");
                         let blob = p.blob_id.clone().unwrap_or_default();
                         let shown_name = name.clone();
                         let on_click = move |_| {
@@ -527,8 +531,10 @@ fn Attachments(parts: Vec<BodyPart>) -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <button type="button" class="attachment" on:click=on_click aria-label=label>
+                                <button type="button" class="attachment" on:click=on_click>
                                     <Icon name="attachment" />
+                                    // The visible text is the name (axe: label-content-name-mismatch).
+                                    <span class="sr-only">{label} " "</span>
                                     <span class="attachment-name">{shown_name}</span>
                                     <span class="attachment-size">
                                         {move || format_size(size, i18n.lang.get())}

@@ -28,10 +28,22 @@ pub fn report_request(
     drafts: &str,
     sent: Option<&str>,
 ) -> (Request, Call, Call) {
+    create_and_send_request(account, identity, draft_object(draft, drafts), drafts, sent)
+}
+
+/// A message made here (an Email object in Brouillons) created and sent in
+/// one request, then filed in Envoyés; created as « report ».
+pub fn create_and_send_request(
+    account: &str,
+    identity: &str,
+    email: Value,
+    drafts: &str,
+    sent: Option<&str>,
+) -> (Request, Call, Call) {
     let mut req = Request::new().using(&[CORE, MAIL, SUBMISSION]);
     let create = req.call(
         "Email/set",
-        &json!({ "accountId": account, "create": { "report": draft_object(draft, drafts) } }),
+        &json!({ "accountId": account, "create": { "report": email } }),
     );
     let mut update = Map::new();
     update.insert(format!("mailboxIds/{drafts}"), Value::Null);
