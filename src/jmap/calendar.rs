@@ -95,12 +95,14 @@ pub fn utc_date(t: chrono::DateTime<chrono::Utc>) -> String {
     )
 }
 
-/// The longest event the agenda is given (a century): its date arithmetic
-/// (chrono `TimeDelta`s added to the start) panics far beyond, and a longer
-/// event looks the same in a week view.
+/// The longest duration read (a century). Callers add durations to dates
+/// (chrono `TimeDelta`s), which panics far beyond: past year 262143, or
+/// past 1.5e14 minutes for the `TimeDelta` itself.
 pub const MAX_EVENT_MINUTES: i64 = 100 * 366 * 24 * 60;
 
 /// ISO 8601 durations as JSCalendar writes them (`PT1H30M`, `P1D`, `P1W`).
+/// None when malformed or longer than `MAX_EVENT_MINUTES`: the text comes
+/// from servers, and from invitations anyone can mail.
 pub fn duration_minutes(d: &str) -> Option<i64> {
     let d = d.strip_prefix('P')?;
     let (date, time) = d.split_once('T').unwrap_or((d, ""));
@@ -124,11 +126,11 @@ pub fn duration_minutes(d: &str) -> Option<i64> {
                 'M' => 1,
                 _ => 0, // seconds: below what a calendar shows
             };
-            // A server's digits can overflow: no duration then, not a panic.
+            // Digits can overflow: no duration then, not a panic.
             total = total.checked_add(v.checked_mul(unit)?)?;
         }
     }
-    Some(total)
+    (total <= MAX_EVENT_MINUTES).then_some(total)
 }
 
 pub struct WeekCalls {
@@ -204,8 +206,7 @@ pub fn read_range(
                     .duration
                     .as_deref()
                     .and_then(duration_minutes)
-                    .unwrap_or(0)
-                    .min(MAX_EVENT_MINUTES),
+                    .unwrap_or(0),
                 all_day: e.show_without_time,
                 location,
                 calendar_id: e.calendar_id,

@@ -21,3 +21,8 @@ pub mod transport;
 pub mod upload;
 
 pub use error::Error;
+
+/// Property tests of the decoders against hostile input (native only:
+/// proptest is not a wasm32 dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz;

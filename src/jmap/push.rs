@@ -31,10 +31,13 @@ pub fn event_source_url(template: &str, types: &[&str], ping_seconds: u32) -> St
 /// Delay before the next poll: the normal interval, or a short, growing one
 /// while the server is unreachable so that recovery is noticed quickly.
 pub fn next_poll_delay_ms(interval_s: u32, failures: u32) -> u32 {
+    // Between 5 s and a day: more would overflow u32 milliseconds (and the
+    // page's wait loop counting up to it).
+    let interval_ms = interval_s.clamp(5, 86_400) * 1000;
     if failures == 0 {
-        interval_s.max(5) * 1000
+        interval_ms
     } else {
-        (2_000u32.saturating_mul(failures.min(5))).min(interval_s.max(5) * 1000)
+        (2_000u32.saturating_mul(failures.min(5))).min(interval_ms)
     }
 }
 

@@ -89,7 +89,10 @@ impl Session {
 
     /// How many method calls one POST may carry (RFC 8620 asks for at least 16).
     pub fn max_calls_in_request(&self) -> usize {
-        self.core_limit("maxCallsInRequest", 16).max(1) as usize
+        // `try_from`, not `as`: on wasm32 a limit of 2^32 would truncate to 0.
+        usize::try_from(self.core_limit("maxCallsInRequest", 16))
+            .unwrap_or(usize::MAX)
+            .max(1)
     }
 
     pub fn max_size_upload(&self) -> u64 {

@@ -20,13 +20,20 @@ fn warning_page() -> String {
 }
 
 #[component]
-pub fn HtmlBody(html: String, sender: Option<String>, external: bool) -> impl IntoView {
+pub fn HtmlBody(
+    html: String,
+    sender: Option<String>,
+    external: bool,
+    message_id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let config = expect_context::<Config>();
     let auth = use_auth();
     let user = auth.username();
     let sender = sender.unwrap_or_default();
-    let remote = RwSignal::new(super::remote_content::trusted(&user, &sender));
+    let remote = RwSignal::new(
+        super::remote_content::trusted(&user, &sender) || super::remote_content::shown(&message_id),
+    );
     let domains = config.academie.domains.clone();
     let page = warning_page();
     let parser_ready: Signal<bool> = crate::safety::parser::ready().into();
@@ -63,7 +70,11 @@ pub fn HtmlBody(html: String, sender: Option<String>, external: bool) -> impl In
         measured.try_set(true);
     };
     let blocked = move || clean.with(|c| c.as_ref().map_or((0, 0), |c| (c.remote, c.trackers)));
-    let show = move |_| remote.set(true);
+    let shown_id = StoredValue::new(message_id);
+    let show = move |_| {
+        shown_id.with_value(|id| super::remote_content::show(id));
+        remote.set(true);
+    };
     let who = StoredValue::new((user, sender.clone()));
     let always = move |_| {
         who.with_value(|(user, sender)| super::remote_content::trust(user, sender));
@@ -100,25 +111,30 @@ pub fn HtmlBody(html: String, sender: Option<String>, external: bool) -> impl In
         <Show when=move || !parser_ready.get()>
             <p role="status">{tr("reader.loading")}</p>
         </Show>
-        <div class="body-html-box">
-            <iframe
-                class="body-html"
-                sandbox="allow-popups allow-popups-to-escape-sandbox"
-                srcdoc=doc
-                title=tr("reader.html_frame")
-                style:height=move || height.get().map(|h| format!("{h}px"))
-            ></iframe>
-            <Show when=move || !measured.get()>
+        // The frames are made once the document is known, with it: setting
+        // the srcdoc of a frame still loading a first (empty) one can leave
+        // it blank. Later changes (« Afficher ») reload a loaded frame.
+        <Show when=move || clean.with(Option::is_some)>
+            <div class="body-html-box">
                 <iframe
-                    class="body-measure"
-                    sandbox="allow-same-origin"
-                    aria-hidden="true"
-                    tabindex="-1"
-                    title=tr("reader.html_frame")
+                    class="body-html"
+                    sandbox="allow-popups allow-popups-to-escape-sandbox"
                     srcdoc=doc
-                    on:load=measure
+                    title=tr("reader.html_frame")
+                    style:height=move || height.get().map(|h| format!("{h}px"))
                 ></iframe>
-            </Show>
-        </div>
+                <Show when=move || !measured.get()>
+                    <iframe
+                        class="body-measure"
+                        sandbox="allow-same-origin"
+                        aria-hidden="true"
+                        tabindex="-1"
+                        title=tr("reader.html_frame")
+                        srcdoc=doc
+                        on:load=measure
+                    ></iframe>
+                </Show>
+            </div>
+        </Show>
     }
 }

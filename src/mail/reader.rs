@@ -74,7 +74,9 @@ pub fn ReadingPane(close_href: Signal<String>) -> impl IntoView {
                                 list.into_iter().enumerate().map(|(i, e)| (i == last, e)).collect::<Vec<_>>()
                             })
                     }
-                    key=|(last, e)| (e.id.clone(), *last, e.keywords.clone())
+                    // Not the keywords: marking read or flagged must not rebuild
+                    // the message (its frame, the reader's consent to images).
+                    key=|(last, e)| (e.id.clone(), *last)
                     let:item
                 >
                     <li>
@@ -201,7 +203,17 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
     .into_iter()
     .filter_map(|(k, v)| Some((k, v?)))
     .collect();
-    let unread = email.is_unread();
+    let reader = use_reader_store();
+    let unread = {
+        let id = email.id.clone();
+        move || {
+            reader.conversation.with(|c| {
+                c.as_ref()
+                    .and_then(|c| c.emails.iter().find(|e| e.id == id))
+                    .is_some_and(|e| e.is_unread())
+            })
+        }
+    };
     let sender_name = sender_short.clone();
     let sender_email = email
         .from
@@ -268,7 +280,7 @@ fn Message(email: EmailDetail, expanded: bool) -> impl IntoView {
                 {(!own).then(|| view! { <super::cues::SenderCues check=check.clone() /> })}
                 {receipt_asked.then(|| view! { <ReceiptBar email_id=email.id.clone() to=receipt_to.clone() /> })}
                 {invitation.map(|part| view! { <super::invitation::InvitationBar part=part mine=mine.clone() /> })}
-                <MessageBody body=body inline=inline sender=sender_email.clone() external=external />
+                <MessageBody body=body inline=inline sender=sender_email.clone() external=external message_id=email.id.clone() />
                 {(!attachments.is_empty()).then(|| view! { <Attachments parts=attachments /> })}
             </details>
         </article>
@@ -410,6 +422,7 @@ fn MessageBody(
     inline: Vec<(String, String, String)>,
     sender: Option<String>,
     external: bool,
+    message_id: String,
 ) -> impl IntoView {
     match body {
         Body::Text(text) => {
@@ -469,7 +482,7 @@ fn MessageBody(
             }
             (move || match shown.get() {
                 Some(html) => view! {
-                    <super::html_body::HtmlBody html=html sender=sender.clone() external=external />
+                    <super::html_body::HtmlBody html=html sender=sender.clone() external=external message_id=message_id.clone() />
                 }
                 .into_any(),
                 None => view! { <p role="status">{tr("reader.loading")}</p> }.into_any(),

@@ -1,7 +1,24 @@
 //! Senders whose remote images are always shown (« Toujours pour cet
-//! expéditeur »), kept per account on this device.
+//! expéditeur »), kept per account on this device; and the messages whose
+//! images were shown once (« Afficher »), kept for the session.
 
 use crate::browser;
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+thread_local! {
+    /// Messages whose images the reader chose to see, for this session.
+    static SHOWN: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+}
+
+/// « Afficher » was chosen for this message in this session.
+pub fn shown(message_id: &str) -> bool {
+    SHOWN.with(|s| s.borrow().contains(message_id))
+}
+
+pub fn show(message_id: &str) {
+    SHOWN.with(|s| s.borrow_mut().insert(message_id.to_string()));
+}
 
 pub const PREFIX: &str = "autan.images.";
 

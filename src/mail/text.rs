@@ -77,11 +77,12 @@ pub fn format_size(bytes: u64, lang: Lang) -> String {
     };
     // Integer arithmetic: float formatting would add ~11 KB to the wasm.
     let one = |n: u64, unit_size: u64, unit: &str| {
-        let tenths = (n * 10 + unit_size / 2) / unit_size;
+        // Saturating: a server's size near u64::MAX must not overflow.
+        let tenths = n.saturating_mul(10).saturating_add(unit_size / 2) / unit_size;
         if tenths < 100 {
             format!("{}{sep}{} {unit}", tenths / 10, tenths % 10)
         } else {
-            format!("{} {unit}", (n + unit_size / 2) / unit_size)
+            format!("{} {unit}", n.saturating_add(unit_size / 2) / unit_size)
         }
     };
     if bytes < 1024 {

@@ -245,7 +245,9 @@ pub fn read_chunk(resp: &Response, calls: &ChunkCalls) -> Result<Chunk, Error> {
         .collect::<Vec<_>>();
     Ok(Chunk {
         position: query.position,
-        total: query.total.unwrap_or(query.position + emails.len() as u64),
+        total: query
+            .total
+            .unwrap_or_else(|| query.position.saturating_add(emails.len() as u64)),
         query_state: query.query_state,
         email_state: got.state,
         emails,
@@ -287,7 +289,11 @@ impl ListPage {
         self.query_state = chunk.query_state;
         self.email_state = chunk.email_state;
         for (i, e) in chunk.emails.into_iter().enumerate() {
-            self.rows.insert(chunk.position + i as u64, e);
+            // A server's position near u64::MAX: the rows past it are dropped.
+            let Some(at) = chunk.position.checked_add(i as u64) else {
+                break;
+            };
+            self.rows.insert(at, e);
         }
         self.snippets.extend(chunk.snippets);
     }
