@@ -28,6 +28,9 @@ pub fn MailPage() -> impl IntoView {
     let params = use_params_map();
     let folder = Memo::new(move |_| params.read().get("folder"));
     let query = use_query_map();
+    // The sanitiser's parser page, loaded now rather than at the first HTML
+    // message (it would add its load to that message's opening).
+    let _ = crate::safety::parser::ready();
     let message = Memo::new(move |_| query.read().get("m"));
     let reader = use_reader_store();
     let location = use_location();

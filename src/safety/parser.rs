@@ -32,6 +32,8 @@ pub fn ready() -> ArcRwSignal<bool> {
     };
     let _ = frame.set_attribute("class", "autan-parser");
     let _ = frame.set_attribute("hidden", "");
+    // Out of the focus order and of the accessibility tree.
+    let _ = frame.set_attribute("inert", "");
     let _ = frame.set_attribute("aria-hidden", "true");
     let _ = frame.set_attribute("tabindex", "-1");
     let _ = frame.set_attribute("title", "Autan");
@@ -52,8 +54,10 @@ pub fn ready() -> ArcRwSignal<bool> {
     });
     let _ = frame.add_event_listener_with_callback("load", on_load.unchecked_ref());
     let _ = frame.set_attribute("src", "/parser.html");
+    // First in the body: appended last, it became the keyboard's starting
+    // point after login and the first Tab left the page.
     if let Some(body) = doc.body() {
-        let _ = body.append_child(&frame);
+        let _ = body.insert_before(&frame, body.first_child().as_ref());
     }
     signal
 }
