@@ -48,6 +48,15 @@ pub fn move_to(e: &Event, paris: NaiveDateTime) -> Change {
     }
 }
 
+/// The client and the calendars account of the session, if any.
+pub fn calendar_client(
+    auth: crate::auth::AuthState,
+) -> Option<(crate::jmap::client::Client, String)> {
+    let client = auth.client.get_untracked()?;
+    let account = client.session().account_for(CYRUS_CALENDARS)?.to_string();
+    Some((client, account))
+}
+
 /// The drag-and-drop payload type of an event.
 const DRAG_TYPE: &str = "application/x-autan-event";
 
@@ -115,15 +124,7 @@ pub fn AgendaPage() -> impl IntoView {
             .map(|t| crate::jmap::calendar::utc_date(paris_to_utc(t)))
             .unwrap_or_default()
     };
-    let account = move || {
-        auth.client.get_untracked().and_then(|c| {
-            let a = c
-                .session()
-                .account_for(CYRUS_CALENDARS)
-                .map(str::to_string)?;
-            Some((c, a))
-        })
-    };
+    let account = move || calendar_client(auth);
     // Bumped after an import or a new calendar: the week is read again.
     let version = RwSignal::new(0u32);
     Effect::new(move |_| {

@@ -11,7 +11,6 @@ use crate::jmap::calendar_set::{
     export_request, import_request, new_calendar_request, read_export, read_import,
 };
 use crate::jmap::response::SetResponse;
-use crate::jmap::session::CYRUS_CALENDARS;
 use crate::ui::notices::use_notices;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -33,15 +32,7 @@ pub fn CalendarTools(
     let progress = RwSignal::new(None::<(usize, usize)>);
     let report = RwSignal::new(None::<(usize, usize)>);
     let new_name = RwSignal::new(String::new());
-    let account = move || {
-        auth.client.get_untracked().and_then(|c| {
-            let a = c
-                .session()
-                .account_for(CYRUS_CALENDARS)
-                .map(str::to_string)?;
-            Some((c, a))
-        })
-    };
+    let account = move || super::calendar_client(auth);
     Effect::new(move |_| {
         let cals = calendars.get();
         if !cals.iter().any(|c| c.id == target.get_untracked()) {
