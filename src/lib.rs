@@ -17,6 +17,7 @@ pub mod safety;
 pub mod settings;
 pub mod shell;
 pub mod store;
+pub mod text_value;
 pub mod ui;
 
 /// Entry point called by `main` in the browser.

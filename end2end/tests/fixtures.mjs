@@ -168,6 +168,7 @@ export async function importIntoFreshFolder(user, name, raws) {
   }]));
   const r = await jmap(user, (a) => [['Email/import', { accountId: a, emails }, 'i']]);
   const ids = blobs.map((_, i) => r.i.created?.[`e${i}`]?.id);
-  if (ids.some((id) => !id)) throw new Error(`import: ${JSON.stringify(r.i.notCreated)}`);
+  // e<i> is the i-th message given (a corpus file, in its order).
+  if (ids.some((id) => !id)) throw new Error(`import refused: ${JSON.stringify(r.i.notCreated)}`);
   return { folderId, ids };
 }

@@ -6,7 +6,7 @@
 // still the app, the app's DOM outside the frame is as it was, and every frame
 // is sandboxed with no scripts and no origin. One run lists every failing
 // vector (per file) instead of stopping at the first.
-import { test, expect, jmap, login, axeViolations, blockedInParser, EDGE, PASSWORD, ROOT } from './fixtures.mjs';
+import { test, expect, jmap, login, axeViolations, blockedInParser, importIntoFreshFolder, destroyFolderNamed, EDGE, ROOT } from './fixtures.mjs';
 import http from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,6 @@ import path from 'node:path';
 const USER = 'sbernard';
 const FOLDER = 'Corpus hostile';
 const ATTACKER = { host: '127.0.0.1', port: 8925 };
-const auth = 'Basic ' + Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
 
 /** Every request the « attacker » listener received, as « METHOD url ». */
 const hits = [];
@@ -40,16 +39,6 @@ async function call(methodCalls) {
   return r;
 }
 
-async function destroyFolder() {
-  const r = await call((a) => [['Mailbox/get', { accountId: a, properties: ['name'] }, 'm']]);
-  const ids = r.m.list.filter((m) => m.name === FOLDER).map((m) => m.id);
-  if (ids.length === 0) return;
-  const d = await call((a) => [['Mailbox/set', { accountId: a, destroy: ids, onDestroyRemoveEmails: true }, 'd']]);
-  expect(d.d.notDestroyed ?? {}, `« ${FOLDER} » destroyed`).toEqual({});
-}
-
-const utc = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   server = http.createServer((req, res) => {
@@ -63,53 +52,9 @@ test.beforeAll(async () => {
     server.listen(ATTACKER.port, ATTACKER.host, resolve);
   });
 
-  await destroyFolder();
-  const made = await call((a) => [['Mailbox/set', { accountId: a, create: { box: { name: FOLDER, parentId: null } } }, 'c']]);
-  const folderId = made.c.created?.box?.id;
-  expect(folderId, JSON.stringify(made.c)).toBeTruthy();
-
-  const session = await (await fetch(`${EDGE}/jmap/`, { headers: { Authorization: auth } })).json();
-  const accountId = session.primaryAccounts['urn:ietf:params:jmap:mail'];
-  const uploadUrl = new URL(session.uploadUrl.replace('{accountId}', encodeURIComponent(accountId)), EDGE);
-
   const files = corpusFiles();
   expect(files.length, 'corpus files').toBeGreaterThan(0);
-  const failed = [];
-  const blobs = [];
-  for (const file of files) {
-    // Cyrus refuses bare newlines: a private corpus saved with LF line ends
-    // goes up with CRLF (latin1 keeps every byte as it is).
-    const raw = readFileSync(file).toString('latin1').replace(/\r?\n/g, '\r\n');
-    const res = await fetch(uploadUrl, {
-      method: 'POST',
-      headers: { Authorization: auth, 'Content-Type': 'message/rfc822' },
-      body: Buffer.from(raw, 'latin1'),
-    });
-    const body = await res.text();
-    let blobId;
-    try { blobId = JSON.parse(body).blobId; } catch { /* reported below */ }
-    if (!res.ok || !blobId) failed.push(`${path.basename(file)}: upload ${res.status} ${body.slice(0, 200)}`);
-    blobs.push(blobId);
-  }
-  expect(failed, failed.join('\n')).toEqual([]);
-
-  // Distinct receivedAt, newest first: the list (newest on top) shows the
-  // files in name order.
-  const newest = Date.now() - 3_600_000;
-  const emails = Object.fromEntries(files.map((_, i) => [`e${i}`, {
-    blobId: blobs[i],
-    mailboxIds: { [folderId]: true },
-    keywords: {},
-    receivedAt: utc(newest - i * 60_000),
-  }]));
-  const r = await call((a) => [['Email/import', { accountId: a, emails }, 'i']]);
-  const ids = files.map((file, i) => {
-    const id = r.i.created?.[`e${i}`]?.id;
-    if (!id) failed.push(`${path.basename(file)}: import ${JSON.stringify(r.i.notCreated?.[`e${i}`] ?? 'not created')}`);
-    return id;
-  });
-  expect(failed, failed.join('\n')).toEqual([]);
-
+  const { ids } = await importIntoFreshFolder(USER, FOLDER, files.map((f) => readFileSync(f)));
   const got = await call((a) => [['Email/get', { accountId: a, ids, properties: ['subject'] }, 'g']]);
   const subjects = Object.fromEntries(got.g.list.map((e) => [e.id, e.subject ?? '']));
   imported = files.map((file, i) => ({ file: path.relative(ROOT, file), id: ids[i], subject: subjects[ids[i]] ?? '' }));
@@ -117,7 +62,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   try {
-    await destroyFolder();
+    await destroyFolderNamed(USER, FOLDER);
   } finally {
     if (server) {
       server.closeAllConnections?.();

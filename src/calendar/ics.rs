@@ -5,6 +5,7 @@
 
 use crate::jmap::calendar::{duration_minutes, local_date_time};
 use crate::jmap::calendar_set::{local, NewEvent, Repeat};
+pub use crate::text_value::{escape, unescape};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// What a file gave: the events, and how many VEVENTs could not be read.
@@ -12,31 +13,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub struct Parsed {
     pub events: Vec<NewEvent>,
     pub skipped: usize,
-}
-
-pub fn unescape(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    let mut chars = v.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n' | 'N') => out.push('\n'),
-                Some(o) => out.push(o),
-                None => {}
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-pub fn escape(v: &str) -> String {
-    v.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace("\r\n", "\\n")
-        .replace('\n', "\\n")
 }
 
 /// `20261201T100000Z`, `20261201T100000`, `20261201`: (time, UTC?, date only?).

@@ -186,16 +186,7 @@ pub fn CalendarTools(
                 <span class="ics-drop-hint">{tr("agenda.drop_hint")}</span>
             </div>
             <button type="button" on:click=export>{tr("agenda.export")}</button>
-            {move || {
-                progress
-                    .get()
-                    .map(|(done, total)| {
-                        view! {
-                            <progress max=total.to_string() value=done.to_string() aria-label=tr("agenda.importing")></progress>
-                            <span>{i18n.tf("agenda.import_progress", &[("done", &done.to_string()), ("total", &total.to_string())])}</span>
-                        }
-                    })
-            }}
+            <crate::ui::progress::ImportProgress progress=progress label="agenda.importing" />
             <p role="status" class="import-report">
                 {move || report.get().map(|(n, refused)| i18n.tf("agenda.imported", &[("n", &n.to_string()), ("refused", &refused.to_string())]))}
             </p>

@@ -96,16 +96,7 @@ pub fn ImportExport(#[prop(into)] shown: Signal<Vec<Person>>) -> impl IntoView {
             <label class="file-button" for="vcf-import">{tr("contacts.import")}</label>
             <input id="vcf-import" class="sr-only-file" type="file" accept=".vcf,text/vcard" on:change=import />
             <button type="button" on:click=export>{tr("contacts.export")}</button>
-            {move || {
-                progress
-                    .get()
-                    .map(|(done, total)| {
-                        view! {
-                            <progress max=total.to_string() value=done.to_string() aria-label=tr("contacts.importing")></progress>
-                            <span>{i18n.tf("contacts.import_progress", &[("done", &done.to_string()), ("total", &total.to_string())])}</span>
-                        }
-                    })
-            }}
+            <crate::ui::progress::ImportProgress progress=progress label="contacts.importing" />
             <div role="status" class="import-report">
                 {move || {
                     report

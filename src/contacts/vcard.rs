@@ -3,6 +3,7 @@
 //! export of one card, a group or the whole book.
 
 use crate::jmap::contacts::{ContactFields, Person};
+use crate::text_value::{escape, unescape};
 
 /// Unfolds continuation lines (RFC 6350 §3.2) and splits into lines.
 fn unfold(text: &str) -> Vec<String> {
@@ -15,30 +16,6 @@ fn unfold(text: &str) -> Vec<String> {
         }
     }
     out
-}
-
-fn unescape(v: &str) -> String {
-    let mut out = String::new();
-    let mut chars = v.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n' | 'N') => out.push('\n'),
-                Some(o) => out.push(o),
-                None => {}
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn escape(v: &str) -> String {
-    v.replace('\\', "\\\\")
-        .replace('\n', "\\n")
-        .replace(',', "\\,")
-        .replace(';', "\\;")
 }
 
 /// Splits a structured value on unescaped `;`.

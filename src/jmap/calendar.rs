@@ -41,26 +41,63 @@ pub struct Calendar {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct RawEvent {
-    id: String,
+pub(super) struct Rule {
     #[serde(default)]
-    uid: Option<String>,
+    pub frequency: String,
     #[serde(default)]
-    recurrence_id: Option<String>,
+    pub until: Option<String>,
+}
+
+/// An event as CalendarEvent/get gives it (the week's occurrences and the
+/// export's series alike; each asks for the properties it needs).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct StoredEvent {
     #[serde(default)]
-    title: String,
+    pub id: String,
     #[serde(default)]
-    start: String,
+    pub uid: Option<String>,
     #[serde(default)]
-    time_zone: Option<String>,
+    pub recurrence_id: Option<String>,
     #[serde(default)]
-    duration: Option<String>,
+    pub title: String,
     #[serde(default)]
-    show_without_time: bool,
+    pub start: String,
     #[serde(default)]
-    locations: Option<Map<String, Value>>,
+    pub time_zone: Option<String>,
     #[serde(default)]
-    calendar_id: String,
+    pub duration: Option<String>,
+    #[serde(default)]
+    pub show_without_time: bool,
+    #[serde(default)]
+    pub locations: Option<Map<String, Value>>,
+    #[serde(default)]
+    pub calendar_id: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub recurrence_rule: Option<Rule>,
+}
+
+impl StoredEvent {
+    /// The first place's name.
+    pub fn location(&self) -> String {
+        self.locations
+            .as_ref()
+            .and_then(|l| {
+                l.values()
+                    .find_map(|v| v.get("name")?.as_str().map(str::to_string))
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn minutes(&self) -> i64 {
+        self.duration
+            .as_deref()
+            .and_then(duration_minutes)
+            .unwrap_or(0)
+            .min(MAX_EVENT_MINUTES)
+    }
 }
 
 /// A JSCalendar LocalDateTime (`2026-11-24T17:30:00`), read by hand:
@@ -181,20 +218,13 @@ pub fn read_range(
     calls: &WeekCalls,
 ) -> Result<(Vec<Calendar>, Vec<Event>), Error> {
     let calendars: GetResponse<Calendar> = resp.get(&calls.calendars)?;
-    let raw: GetResponse<RawEvent> = resp.get(&calls.events)?;
+    let raw: GetResponse<StoredEvent> = resp.get(&calls.events)?;
     let events = raw
         .list
         .into_iter()
         .filter_map(|e| {
             let start = local_date_time(&e.start)?;
-            let location = e
-                .locations
-                .as_ref()
-                .and_then(|l| {
-                    l.values()
-                        .find_map(|v| v.get("name")?.as_str().map(str::to_string))
-                })
-                .unwrap_or_default();
+            let (location, minutes) = (e.location(), e.minutes());
             Some(Event {
                 uid: e.uid.unwrap_or_else(|| e.id.clone()),
                 recurrence_id: e.recurrence_id,
@@ -202,11 +232,7 @@ pub fn read_range(
                 title: e.title,
                 start,
                 time_zone: e.time_zone.unwrap_or_default(),
-                minutes: e
-                    .duration
-                    .as_deref()
-                    .and_then(duration_minutes)
-                    .unwrap_or(0),
+                minutes,
                 all_day: e.show_without_time,
                 location,
                 calendar_id: e.calendar_id,

@@ -230,40 +230,6 @@ pub fn new_calendar_request(account: &str, name: &str) -> (Request, Call) {
     (req, call)
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Rule {
-    #[serde(default)]
-    frequency: String,
-    #[serde(default)]
-    until: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Stored {
-    #[serde(default)]
-    uid: String,
-    #[serde(default)]
-    calendar_id: String,
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    start: String,
-    #[serde(default)]
-    time_zone: Option<String>,
-    #[serde(default)]
-    duration: Option<String>,
-    #[serde(default)]
-    show_without_time: bool,
-    #[serde(default)]
-    locations: Option<Map<String, Value>>,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    recurrence_rule: Option<Rule>,
-}
-
 /// Every event as stored (series, not occurrences), for an export.
 pub fn export_request(account: &str) -> (Request, Call) {
     let mut req = Request::new().using(&[CORE, CYRUS_CALENDARS]);
@@ -283,21 +249,14 @@ pub fn read_export(
     call: &Call,
     calendar_id: &str,
 ) -> Result<Vec<(String, NewEvent)>, Error> {
-    let got: GetResponse<Stored> = resp.get(call)?;
+    let got: GetResponse<super::calendar::StoredEvent> = resp.get(call)?;
     Ok(got
         .list
         .into_iter()
         .filter(|e| e.calendar_id == calendar_id)
         .filter_map(|e| {
             let start = super::calendar::local_date_time(&e.start)?;
-            let location = e
-                .locations
-                .as_ref()
-                .and_then(|l| {
-                    l.values()
-                        .find_map(|v| v.get("name")?.as_str().map(str::to_string))
-                })
-                .unwrap_or_default();
+            let (location, minutes) = (e.location(), e.minutes());
             let (repeat, until) = e.recurrence_rule.map_or((Repeat::Never, None), |r| {
                 (
                     Repeat::from_frequency(&r.frequency),
@@ -308,17 +267,12 @@ pub fn read_export(
                 )
             });
             Some((
-                e.uid,
+                e.uid.unwrap_or_default(),
                 NewEvent {
                     calendar_id: e.calendar_id,
                     title: e.title,
                     start,
-                    minutes: e
-                        .duration
-                        .as_deref()
-                        .and_then(super::calendar::duration_minutes)
-                        .unwrap_or(0)
-                        .min(super::calendar::MAX_EVENT_MINUTES),
+                    minutes,
                     all_day: e.show_without_time,
                     location,
                     description: e.description,

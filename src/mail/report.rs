@@ -87,14 +87,6 @@ pub fn report_draft(
     })
 }
 
-fn role(mail: MailStore, role: &str) -> Option<String> {
-    mail.mailboxes.with_untracked(|m| {
-        m.iter()
-            .find(|b| b.role.as_deref() == Some(role))
-            .map(|b| b.id.clone())
-    })
-}
-
 async fn send_report(
     client: &Client,
     mail: MailStore,
@@ -108,8 +100,10 @@ async fn send_report(
         .mail_account()
         .map(str::to_string)
         .ok_or_else(|| Error::Decode("no mail account".into()))?;
-    let drafts = role(mail, "drafts").ok_or_else(|| Error::Decode("no Drafts folder".into()))?;
-    let sent = role(mail, "sent");
+    let drafts = mail
+        .role_id("drafts")
+        .ok_or_else(|| Error::Decode("no Drafts folder".into()))?;
+    let sent = mail.role_id("sent");
     let (req, calls) = super::compose::sender::request(&account, sent.as_deref());
     let from = super::compose::sender::read(&client.send(req).await?, &calls);
     let draft = report_draft(original, from, to, subject, text)

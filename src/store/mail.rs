@@ -83,6 +83,15 @@ fn hint_key(account: &str) -> String {
 }
 
 impl MailStore {
+    /// The id of the folder with this role (« drafts », « junk »…), if any.
+    pub fn role_id(&self, role: &str) -> Option<String> {
+        self.mailboxes.with_untracked(|m| {
+            m.iter()
+                .find(|b| b.role.as_deref() == Some(role))
+                .map(|b| b.id.clone())
+        })
+    }
+
     pub fn clear(&self) {
         self.mailboxes.set(Vec::new());
         self.mailbox_state.set(String::new());

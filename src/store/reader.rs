@@ -188,13 +188,6 @@ impl ReaderStore {
         } else {
             shown
         };
-        let role_id = |role: &str| {
-            mail.mailboxes.with_untracked(|m| {
-                m.iter()
-                    .find(|b| b.role.as_deref() == Some(role))
-                    .map(|b| b.id.clone())
-            })
-        };
         let mut undo = None;
         let (req, calls, notice, moved) = match action {
             Action::Archive | Action::Delete | Action::Junk => {
@@ -207,7 +200,7 @@ impl ReaderStore {
                     ),
                     _ => ("trash", "actions.deleted", &[]),
                 };
-                let Some(to) = role_id(role) else {
+                let Some(to) = mail.role_id(role) else {
                     return Ok(None);
                 };
                 let ids: Vec<String> = conv

@@ -4,3 +4,4 @@ pub mod dialog;
 pub mod field;
 pub mod icons;
 pub mod notices;
+pub mod progress;

@@ -291,13 +291,7 @@ pub fn ComposePage() -> impl IntoView {
         }
     }
 
-    let role_id = move |role: &str| {
-        mail.mailboxes.with_untracked(|m| {
-            m.iter()
-                .find(|b| b.role.as_deref() == Some(role))
-                .map(|b| b.id.clone())
-        })
-    };
+    let role_id = move |role: &str| mail.role_id(role);
     let collect = move || Draft {
         from: from.get_untracked(),
         to: to.get_untracked(),
