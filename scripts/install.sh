@@ -13,7 +13,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 log() { printf '\033[1m[install]\033[0m %s\n' "$*"; }
 
-PKGS=(cyrus-imapd cyrus-caldav cyrus-admin sasl2-bin xapian-tools chromium chromium-driver brotli curl ca-certificates)
+PKGS=(cyrus-imapd cyrus-caldav cyrus-admin sasl2-bin xapian-tools slapd ldap-utils chromium chromium-driver brotli curl ca-certificates python3-venv)
 # Node may come with the base image; only install Debian's if there is none.
 command -v npm >/dev/null || PKGS+=(nodejs npm)
 missing=()
@@ -23,13 +23,26 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
   log "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  # Cyrus's postinst may try to start services; there is no init system here.
-  $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Keep the postinsts of Cyrus and slapd from starting system-wide daemons
+  # (all interfaces, default ports): a temporary policy-rc.d denying starts.
+  own_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod 755 /usr/sbin/policy-rc.d; own_policy=1
+  fi
+  rc=0
+  { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null; } || rc=$?
+  [ "$own_policy" = 1 ] && $SUDO rm -f /usr/sbin/policy-rc.d
+  [ "$rc" = 0 ] || { echo "install: apt-get install failed" >&2; exit 1; }
 fi
 # Debian's postinst may start a system-wide Cyrus (all interfaces, default
 # ports); our stack runs its own on loopback, so stop any master that is not ours.
 for pid in $(pgrep -f '^/usr/lib/cyrus/bin/master' || true); do
+  grep -qa "${AUTAN_STACK_DIR:-autan-stack}" "/proc/$pid/cmdline" 2>/dev/null || $SUDO kill "$pid" 2>/dev/null || true
+done
+
+# The same for a slapd that is not our stack's (ours runs with its own -f).
+for pid in $(pgrep -x slapd || true); do
   grep -qa "${AUTAN_STACK_DIR:-autan-stack}" "/proc/$pid/cmdline" 2>/dev/null || $SUDO kill "$pid" 2>/dev/null || true
 done
 

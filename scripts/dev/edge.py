@@ -334,7 +334,10 @@ class Handler(BaseHTTPRequestHandler):
         out_headers = []
         for k, v in self.headers.items():
             lk = k.lower()
-            if lk in HOP_BY_HOP or lk in connection_tokens or lk in ("host", "content-length"):
+            # X-Forwarded-* come from this hop only: a client's own would let it
+            # pick the address the account service rate-limits.
+            if lk in HOP_BY_HOP or lk in connection_tokens or lk in ("host", "content-length") \
+                    or lk.startswith("x-forwarded-"):
                 continue
             out_headers.append((k, v))
         client = self.client_address[0]

@@ -20,25 +20,19 @@ import time
 import urllib.error
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from directory import ADMIN, DEMO_PASSWORD as PASSWORD, PEOPLE, password_of  # noqa: E402
+
 STATE = os.environ.get("AUTAN_STACK_DIR", "/tmp/autan-stack")
 HTTP_PORT = int(os.environ.get("AUTAN_CYRUS_HTTP_PORT", "8008"))
 IMAP_PORT = int(os.environ.get("AUTAN_CYRUS_IMAP_PORT", "8143"))
 BASE = f"http://127.0.0.1:{HTTP_PORT}"
-ADMIN = ("cyrus", "cyrus-admin-dev")
-PASSWORD = "autan-demo"
 QUOTA_KB = 204800  # 200 MB
 
-USERS = {
-    "mdupont": {"name": "Marie Dupont", "email": "marie.dupont@ac-toulouse.fr",
-                "title": "Professeure de lettres"},
-    "jmartin": {"name": "Julien Martin", "email": "julien.martin@ac-toulouse.fr",
-                "title": "Conseiller principal d'éducation"},
-    "sbernard": {"name": "Sophie Bernard", "email": "sophie.bernard@ac-toulouse.fr",
-                 "title": "Secrétaire de direction"},
-    # The 100,000-message mailbox of the scale journey (seeded on its own).
-    "agrand": {"name": "Anne Grand", "email": "anne.grand@ac-toulouse.fr",
-               "title": "Secrétariat des examens"},
-}
+# Every person of the demo directory gets a mailbox (directory.py is the one
+# list: slapd authenticates them, Cyrus holds their mail).
+USERS = {login: {"name": f"{p['given']} {p['sn']}", "email": p["email"], "title": p["title"]}
+         for login, p in PEOPLE.items()}
 
 # (name, role, parent name). INBOX exists once the user is created.
 FOLDERS = [
@@ -79,7 +73,8 @@ def http(method: str, url: str, user: str, password: str, body: bytes | None = N
 class Jmap:
     """A minimal JMAP client: session, api calls, upload."""
 
-    def __init__(self, user: str, password: str = PASSWORD, base: str = BASE):
+    def __init__(self, user: str, password: str | None = None, base: str = BASE):
+        password = password_of(user) if password is None else password
         self.user, self.password, self.base = user, password, base.rstrip("/")
         status, body = http("GET", self.base + "/jmap/", user, password)
         if status != 200:
@@ -179,7 +174,7 @@ def ensure_folders(user: str) -> list[str]:
 def http_up(user: str | None) -> bool:
     try:
         if user:
-            status, _ = http("GET", BASE + "/jmap/", user, PASSWORD, timeout=5)
+            status, _ = http("GET", BASE + "/jmap/", user, password_of(user), timeout=5)
             return status == 200
         req = urllib.request.Request(BASE + "/jmap/")
         try:
