@@ -39,7 +39,7 @@ report = {"files": {}, "firstLoad": {}}
 for path in sorted(dist.rglob("*")):
     if path.is_dir() or path.suffix in (".br", ".gz"):
         continue
-    if path.suffix not in (".wasm", ".js", ".css", ".html", ".json", ".svg"):
+    if path.suffix not in (".wasm", ".js", ".css", ".html", ".json", ".svg", ".txt"):
         continue
     raw = path.read_bytes()
     gz = gzip.compress(raw, 9)
@@ -55,6 +55,11 @@ first = ["index.html", "config.json"] + [
 for k in ("raw", "gzip", "brotli"):
     report["firstLoad"][k] = sum(report["files"][f][k] for f in first if f in report["files"])
 report["firstLoad"]["files"] = first
+# The strength meter's worker, code and dictionaries: loaded by the password
+# pages only, reported apart.
+strength = [f for f in report["files"] if f.startswith("strength/")]
+report["strength"] = {k: sum(report["files"][f][k] for f in strength) for k in ("raw", "gzip", "brotli")}
+report["strength"]["files"] = strength
 
 out = pathlib.Path("target/size-report.json")
 out.parent.mkdir(exist_ok=True)
@@ -66,3 +71,5 @@ for f in first:
         print(f"{f:44} {s['raw']:>9} {s['gzip']:>9} {s['brotli']:>9}")
 fl = report["firstLoad"]
 print(f"{'first load (html+js+wasm+css+config)':44} {fl['raw']:>9} {fl['gzip']:>9} {fl['brotli']:>9}")
+st = report["strength"]
+print(f"{'strength meter (password pages only)':44} {st['raw']:>9} {st['gzip']:>9} {st['brotli']:>9}")

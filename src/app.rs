@@ -8,7 +8,7 @@ use crate::i18n::{provide_i18n, tr, Lang};
 use crate::login::LoginPage;
 use crate::mail::outbox::provide_outbox;
 use crate::mail::{ComposePage, MailPage};
-use crate::shell::{AccountPage, OptionsPage, Shell};
+use crate::shell::{OptionsPage, Shell};
 use crate::store::mail::provide_mail_store;
 use crate::store::reader::provide_reader_store;
 use crate::ui::notices::provide_notices;
@@ -102,7 +102,11 @@ fn Configured(config: Config) -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <Redirect path="/courrier" /> }>
                 <Route path=path!("/connexion") view=LoginPage />
-                <Route path=path!("/compte") view=AccountPage />
+                <Route path=path!("/compte") view=crate::account::AccountHome />
+                <Route path=path!("/compte/retrouver") view=crate::account::FindAccountPage />
+                <Route path=path!("/compte/reinitialiser") view=crate::account::ResetPasswordPage />
+                <Route path=path!("/compte/modifier") view=crate::account::ChangePasswordPage />
+                <Route path=path!("/compte/assistance") view=crate::account::AssistancePage />
                 <Route path=path!("/lien") view=crate::mail::link_warning::LinkWarningPage />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=|| view! { <Redirect path="/courrier" /> } />
@@ -111,6 +115,7 @@ fn Configured(config: Config) -> impl IntoView {
                     <Route path=path!("agenda") view=crate::calendar::AgendaPage />
                     <Route path=path!("contacts") view=crate::contacts::ContactsPage />
                     <Route path=path!("options") view=OptionsPage />
+                    <Route path=path!("options/mot-de-passe") view=crate::account::OptionsPasswordPage />
                 </ParentRoute>
             </Routes>
         </Router>

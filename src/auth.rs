@@ -10,6 +10,17 @@ pub struct AuthState {
     pub client: RwSignal<Option<Client>, LocalStorage>,
     /// Why the login page is shown (catalogue key), e.g. session expired.
     pub reason: RwSignal<Option<&'static str>>,
+    /// An account still on its initial password, between the login form and
+    /// « Modifier mon mot de passe » (memory only, never stored).
+    pub first_login: RwSignal<Option<FirstLogin>>,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct FirstLogin {
+    pub login: String,
+    pub password: String,
+    /// Where the login form was going.
+    pub target: String,
 }
 
 /// sessionStorage keys of the signed-in session (this tab only).
@@ -55,6 +66,7 @@ pub fn provide_auth() -> AuthState {
     let state = AuthState {
         client: RwSignal::new_local(restored()),
         reason: RwSignal::new(None),
+        first_login: RwSignal::new(None),
     };
     provide_context(state);
     state

@@ -144,6 +144,9 @@ pub struct Support {
     pub email: String,
     #[serde(default)]
     pub hours: String,
+    /// Closure periods, as the help desk words them.
+    #[serde(default)]
+    pub closures: Vec<String>,
 }
 
 /// Where « Signaler un hameçonnage » sends the message (empty: the action

@@ -3,6 +3,7 @@
 //! Data flows one way: `config.json` → `auth` (session) → `jmap` client →
 //! `store` → feature pages (`mail`, ...) → user intents → `jmap` client.
 
+pub mod account;
 pub mod app;
 pub mod auth;
 pub mod browser;

@@ -37,6 +37,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
 
     let session_url = config.jmap.session_url.clone();
+    let account_api = config.account_api_base.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -49,13 +50,31 @@ pub fn LoginPage() -> impl IntoView {
         }
         busy.set(true);
         error.set(None);
-        let url = session_url.clone();
+        let (url, api) = (session_url.clone(), account_api.clone());
         let navigate = navigate.clone();
         let target = safe_return(query.get_untracked().get("retour"));
         spawn_local(async move {
-            let result = Client::connect(&url, Auth::basic(user.trim(), &pass)).await;
+            let user = user.trim().to_string();
+            // Side by side, so the usual login waits for nothing more.
+            let (result, must_change) = futures::future::join(
+                Client::connect(&url, Auth::basic(&user, &pass)),
+                crate::account::must_change_password(&api, &user, &pass),
+            )
+            .await;
             busy.set(false);
             match result {
+                Ok(_) if must_change => {
+                    // Still on the initial password (the NUMEN): change it
+                    // first, then the mailbox.
+                    password.set(String::new());
+                    notices.clear();
+                    auth.first_login.set(Some(crate::auth::FirstLogin {
+                        login: user,
+                        password: pass,
+                        target,
+                    }));
+                    navigate("/compte/modifier", Default::default());
+                }
                 Ok(client) => {
                     password.set(String::new());
                     notices.clear();

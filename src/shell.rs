@@ -189,25 +189,12 @@ pub fn OptionsPage() -> impl IntoView {
             </fieldset>
             <crate::settings::signature::SignatureField />
             <crate::settings::notify::NotifyField />
-        </main>
-    }
-}
-
-/// « Mon compte » (MaMamia pages) — public, no session needed.
-#[component]
-pub fn AccountPage() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <main id="contenu" class="coming-soon" tabindex="-1">
-            <h1>{tr("account.title")}</h1>
-            <p>
-                <strong>{tr("area.coming.title")}</strong>
-                " — "
-                {move || i18n.tf("area.coming.body", &[("area", i18n.t("account.title"))])}
-            </p>
-            <p>
-                <a href="/courrier">{tr("nav.mail")}</a>
-            </p>
+            <section class="options-password" aria-labelledby="options-password-title">
+                <h2 id="options-password-title">{tr("options.security")}</h2>
+                <p>
+                    <a href="/options/mot-de-passe">{tr("account.change.title")}</a>
+                </p>
+            </section>
         </main>
     }
 }

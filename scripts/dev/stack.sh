@@ -10,6 +10,7 @@
 #   bash scripts/dev/stack.sh status
 #   bash scripts/dev/stack.sh stop-cyrus   stop only Cyrus (data kept)
 #   bash scripts/dev/stack.sh start-cyrus  start only Cyrus, wait for JMAP
+#   bash scripts/dev/stack.sh restart-account   the account service, after a rebuild
 #   bash scripts/dev/stack.sh reset        stop + wipe the state dir
 #   bash scripts/dev/stack.sh verify       check text search and EmailSubmission (via the sink)
 #
@@ -465,6 +466,12 @@ cmd_stop() {
 
 cmd_stop_cyrus() { stop_cyrus; }
 
+# After a rebuild of the account service (test.sh builds it with its test hooks).
+cmd_restart_account() {
+  stop_pid "$ACCOUNT_PID" account-service
+  start_account
+}
+
 cmd_start_cyrus() {
   [ "$(id -u)" = 0 ] || die "start-cyrus needs root"
   start_cyrus
@@ -515,7 +522,8 @@ case "${1:-}" in
   status)      cmd_status ;;
   stop-cyrus)  cmd_stop_cyrus ;;
   start-cyrus) cmd_start_cyrus ;;
+  restart-account) cmd_restart_account ;;
   reset)       cmd_reset ;;
   verify)      provision verify ;;
-  *) echo "usage: $0 install|start|stop|status|stop-cyrus|start-cyrus|reset|verify" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|status|stop-cyrus|start-cyrus|restart-account|reset|verify" >&2; exit 2 ;;
 esac
