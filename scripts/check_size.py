@@ -10,9 +10,11 @@ import json, sys
 # options): 332 KB → 407 KB; Contacts with vCard and the agenda week view
 # (issue 6) 454 KB; the mail sanitiser, phishing cues and report (issue 5)
 # 480 KB; agenda editing (create, move, delete occurrences) 491 KB; calendars
-# and .ics import/export 502 KB; invitation reply bar 512 KB. Code splitting
-# is the way back down.
-CEILING_BROTLI = 520_000  # bytes, html+js+wasm+css+config.json
+# and .ics import/export 502 KB; invitation reply bar 512 KB; the five « Mon
+# compte » pages (issue 4) 553 KB — their strength meter is a worker of its
+# own, outside the first load. Code splitting (or a bundle of their own for
+# /compte) is the way back down.
+CEILING_BROTLI = 560_000  # bytes, html+js+wasm+css+config.json
 report = json.load(open(sys.argv[1]))
 total = report["firstLoad"]["brotli"]
 print(f"first load: {total} B brotli (ceiling {CEILING_BROTLI} B)")

@@ -26,10 +26,13 @@ pub fn parse(text: &str) -> Option<String> {
     if !all_digits || y.len() != 4 || d.len() > 2 || m.len() > 2 {
         return None;
     }
-    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    // checked by chrono (31/02 does not exist), written by hand: chrono's
+    // formatter would weigh on the .wasm
+    NaiveDate::from_ymd_opt(y, m, d)?;
     (1900..=2100)
-        .contains(&chrono::Datelike::year(&date))
-        .then(|| date.format("%Y-%m-%d").to_string())
+        .contains(&y)
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 #[component]
