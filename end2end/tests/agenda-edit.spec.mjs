@@ -60,9 +60,18 @@ test('weekly event with an exception, one occurrence dragged, the rest ended; al
   await details.getByRole('button', { name: 'Supprimer l\'événement' }).click();
   await expect(event).toHaveCount(0);
 
-  // Week 4: drag the occurrence to Thursday, 14:00.
+  // Week 4: drag the occurrence to Thursday, 14:00 (once week 4 is on screen
+  // and its events placed: a drag that starts while the week is being
+  // replaced drops nowhere).
   await next();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`lundi ${w(4).getDate()} `);
   const tue = column(4, 1).getByRole('listitem').filter({ hasText: title });
+  await expect(tue).toBeVisible();
+  // « Agenda mis à jour » (week 3's deletion) would go away mid-drag and move
+  // the grid under the pointer: closed first, as a user would see it go.
+  const notices = page.getByRole('region', { name: 'Notifications' });
+  for (const close of await notices.getByRole('button', { name: 'Fermer' }).all()) await close.click();
+  await expect(notices.getByRole('button', { name: 'Fermer' })).toHaveCount(0);
   await tue.dragTo(column(4, 3).locator('ul.day-events'), { targetPosition: { x: 10, y: (14 - 7) * 48 + 2 } });
   await expect(column(4, 3).getByRole('button', { name: new RegExp(title) })).toContainText('14:00 – 14:45');
   await expect(column(4, 1).getByRole('button', { name: new RegExp(title) })).toHaveCount(0);

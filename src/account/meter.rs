@@ -84,7 +84,7 @@ fn Meter(id: String, strength: Strength, index: usize) -> impl IntoView {
     // Only a change of level is announced, not every keystroke.
     let level = Memo::new(move |_| result().map(|r| r.score.min(4)));
     view! {
-        <div class="strength" id=id>
+        <div class="strength" id=id data-answer=move || result().map(|r| r.id.to_string())>
             <div class="strength-bar" aria-hidden="true">
                 <span
                     class=move || format!("strength-fill level-{}", score())

@@ -16,6 +16,8 @@ pub struct Estimate {
     pub score: u8,
     /// A catalogue key (`strength.warning.*`), if any.
     pub warning: Option<String>,
+    /// Which question this answers (the benchmark times keystroke → answer).
+    pub id: u32,
 }
 
 /// One worker per password page; the latest answer wins.
@@ -64,6 +66,7 @@ fn read_answer(data: &JsValue) -> Option<(u32, usize, Estimate)> {
             percent: percent as u8,
             score: score as u8,
             warning,
+            id: id as u32,
         },
     ))
 }
