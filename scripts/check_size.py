@@ -10,13 +10,21 @@ import json, sys
 # options): 332 KB → 407 KB; Contacts with vCard and the agenda week view
 # (issue 6) 454 KB; the mail sanitiser, phishing cues and report (issue 5)
 # 480 KB; agenda editing (create, move, delete occurrences) 491 KB; calendars
-# and .ics import/export 502 KB; invitation reply bar 512 KB; the five « Mon
-# compte » pages (issue 4) 553 KB — their strength meter is a worker of its
-# own, outside the first load. Code splitting (or a bundle of their own for
-# /compte) is the way back down.
-CEILING_BROTLI = 560_000  # bytes, html+js+wasm+css+config.json
+# and .ics import/export 502 KB; invitation reply bar 512 KB; the first-login
+# check of « Mon compte » 520 KB (the account pages themselves are a bundle of
+# their own, compte.html, and their strength meter a worker: neither is in
+# the mailbox's first load). Code splitting is the way back down.
+CEILING_BROTLI = 530_000  # bytes, html+js+wasm+css+config.json
+# What /compte loads (compte.html, its js+wasm, the shared css and config).
+ACCOUNT_CEILING_BROTLI = 240_000
 report = json.load(open(sys.argv[1]))
 total = report["firstLoad"]["brotli"]
 print(f"first load: {total} B brotli (ceiling {CEILING_BROTLI} B)")
 if total > CEILING_BROTLI:
     sys.exit(f"first load {total} B brotli exceeds the {CEILING_BROTLI} B ceiling")
+account = report.get("account", {}).get("brotli", 0)
+print(f"Mon compte pages: {account} B brotli (ceiling {ACCOUNT_CEILING_BROTLI} B)")
+if account == 0:
+    sys.exit("the Mon compte bundle (compte.html) is missing from the size report")
+if account > ACCOUNT_CEILING_BROTLI:
+    sys.exit(f"the Mon compte pages {account} B brotli exceed the {ACCOUNT_CEILING_BROTLI} B ceiling")

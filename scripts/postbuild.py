@@ -3,7 +3,8 @@
 report sizes.
 
 - Trunk injects an inline <script type="module"> that boots the wasm; a strict
-  CSP (script-src 'self') forbids inline scripts, so it is moved to a file.
+  CSP (script-src 'self') forbids inline scripts, so it is moved to a file
+  (index.html and the account pages' compte.html).
 - Every text asset and the .wasm get .br and .gz siblings (served by the edge
   server and, in production, by the web server's static compression).
 - Writes target/size-report.json: raw, gzip and brotli bytes per file and the
@@ -12,25 +13,31 @@ report sizes.
 import base64, gzip, hashlib, json, pathlib, re, subprocess, sys
 
 dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
-index = dist / "index.html"
-html = index.read_text(encoding="utf-8")
 
-m = re.search(r'<script type="module">(.*?)</script>', html, re.S)
-if m:
-    body = m.group(1).strip() + "\n"
-    digest = hashlib.sha384(body.encode()).digest()
-    name = f"boot-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
-    (dist / name).write_text(body, encoding="utf-8")
-    sri = "sha384-" + base64.b64encode(digest).decode()
-    tag = f'<script type="module" src="/{name}" integrity="{sri}"></script>'
-    html = html[: m.start()] + tag + html[m.end():]
-    html = re.sub(r"\n\s*\n(\s*\n)+", "\n", html)
-    index.write_text(html, encoding="utf-8")
-elif "<script" in html and 'src="/boot-' not in html:
-    sys.exit("postbuild: unexpected index.html layout")
+def externalise_boot(page: pathlib.Path, prefix: str) -> None:
+    """Moves Trunk's inline boot script of `page` to a file named `prefix`-hash.js."""
+    html = page.read_text(encoding="utf-8")
+    m = re.search(r'<script type="module">(.*?)</script>', html, re.S)
+    if m:
+        body = m.group(1).strip() + "\n"
+        digest = hashlib.sha384(body.encode()).digest()
+        name = f"{prefix}-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
+        (dist / name).write_text(body, encoding="utf-8")
+        sri = "sha384-" + base64.b64encode(digest).decode()
+        tag = f'<script type="module" src="/{name}" integrity="{sri}"></script>'
+        html = html[: m.start()] + tag + html[m.end():]
+        html = re.sub(r"\n\s*\n(\s*\n)+", "\n", html)
+        page.write_text(html, encoding="utf-8")
+    elif "<script" in html and f'src="/{prefix}-' not in html:
+        sys.exit(f"postbuild: unexpected {page.name} layout")
+    if re.search(r"<script(?![^>]*\bsrc=)", html):
+        sys.exit(f"postbuild: an inline script is still in {page.name}")
 
-if re.search(r"<script(?![^>]*\bsrc=)", html):
-    sys.exit("postbuild: an inline script is still in index.html")
+
+externalise_boot(dist / "index.html", "boot")
+# « Mon compte »: the account pages' own bundle (compte.html, compte-*.js/wasm)
+if (dist / "compte.html").is_file():
+    externalise_boot(dist / "compte.html", "compte-boot")
 
 def brotli(data: bytes) -> bytes:
     return subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout
@@ -50,11 +57,20 @@ for path in sorted(dist.rglob("*")):
     report["files"][rel] = {"raw": len(raw), "gzip": len(gz), "brotli": len(br)}
 
 first = ["index.html", "config.json"] + [
-    f for f in report["files"] if "/" not in f and f.endswith((".wasm", ".js", ".css"))
+    f for f in report["files"]
+    if "/" not in f and f.endswith((".wasm", ".js", ".css")) and not f.startswith("compte")
 ]
 for k in ("raw", "gzip", "brotli"):
     report["firstLoad"][k] = sum(report["files"][f][k] for f in first if f in report["files"])
 report["firstLoad"]["files"] = first
+# The account pages' own bundle (what /compte loads; the css and config.json
+# are the webmail's, shared).
+account = ["compte.html", "config.json"] + [
+    f for f in report["files"]
+    if "/" not in f and (f.startswith("compte-") or f.endswith(".css"))
+]
+report["account"] = {k: sum(report["files"][f][k] for f in account if f in report["files"]) for k in ("raw", "gzip", "brotli")}
+report["account"]["files"] = account
 # The strength meter's worker, code and dictionaries: loaded by the password
 # pages only, reported apart.
 strength = [f for f in report["files"] if f.startswith("strength/")]
@@ -71,5 +87,7 @@ for f in first:
         print(f"{f:44} {s['raw']:>9} {s['gzip']:>9} {s['brotli']:>9}")
 fl = report["firstLoad"]
 print(f"{'first load (html+js+wasm+css+config)':44} {fl['raw']:>9} {fl['gzip']:>9} {fl['brotli']:>9}")
+ac = report["account"]
+print(f"{'Mon compte pages (compte.html bundle)':44} {ac['raw']:>9} {ac['gzip']:>9} {ac['brotli']:>9}")
 st = report["strength"]
 print(f"{'strength meter (password pages only)':44} {st['raw']:>9} {st['gzip']:>9} {st['brotli']:>9}")

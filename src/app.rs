@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
-async fn load_config() -> Result<Config, String> {
+pub(crate) async fn load_config() -> Result<Config, String> {
     let resp = gloo_net::http::Request::get("/config.json")
         .cache(web_sys::RequestCache::NoCache)
         .send()
@@ -29,7 +29,7 @@ async fn load_config() -> Result<Config, String> {
     Config::parse(&body)
 }
 
-fn apply_look(config: &Config) {
+pub(crate) fn apply_look(config: &Config) {
     let c = &config.academie.colors;
     browser::set_css_vars(&[
         ("--primary", c.primary.as_str()),
@@ -102,11 +102,6 @@ fn Configured(config: Config) -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <Redirect path="/courrier" /> }>
                 <Route path=path!("/connexion") view=LoginPage />
-                <Route path=path!("/compte") view=crate::account::AccountHome />
-                <Route path=path!("/compte/retrouver") view=crate::account::FindAccountPage />
-                <Route path=path!("/compte/reinitialiser") view=crate::account::ResetPasswordPage />
-                <Route path=path!("/compte/modifier") view=crate::account::ChangePasswordPage />
-                <Route path=path!("/compte/assistance") view=crate::account::AssistancePage />
                 <Route path=path!("/lien") view=crate::mail::link_warning::LinkWarningPage />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=|| view! { <Redirect path="/courrier" /> } />
@@ -115,7 +110,6 @@ fn Configured(config: Config) -> impl IntoView {
                     <Route path=path!("agenda") view=crate::calendar::AgendaPage />
                     <Route path=path!("contacts") view=crate::contacts::ContactsPage />
                     <Route path=path!("options") view=OptionsPage />
-                    <Route path=path!("options/mot-de-passe") view=crate::account::OptionsPasswordPage />
                 </ParentRoute>
             </Routes>
         </Router>

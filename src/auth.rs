@@ -10,17 +10,6 @@ pub struct AuthState {
     pub client: RwSignal<Option<Client>, LocalStorage>,
     /// Why the login page is shown (catalogue key), e.g. session expired.
     pub reason: RwSignal<Option<&'static str>>,
-    /// An account still on its initial password, between the login form and
-    /// « Modifier mon mot de passe » (memory only, never stored).
-    pub first_login: RwSignal<Option<FirstLogin>>,
-}
-
-#[derive(Clone, PartialEq, Eq)]
-pub struct FirstLogin {
-    pub login: String,
-    pub password: String,
-    /// Where the login form was going.
-    pub target: String,
 }
 
 /// sessionStorage keys of the signed-in session (this tab only).
@@ -51,7 +40,8 @@ fn forget() {
     }
 }
 
-fn restored() -> Option<Client> {
+/// The tab's session, as `remember` kept it.
+pub fn restored() -> Option<Client> {
     let [body, from, auth] = SESSION_KEYS.map(browser::session_get);
     let session = crate::jmap::session::Session::parse(&body?, &from?).ok()?;
     let auth = match auth? {
@@ -66,7 +56,6 @@ pub fn provide_auth() -> AuthState {
     let state = AuthState {
         client: RwSignal::new_local(restored()),
         reason: RwSignal::new(None),
-        first_login: RwSignal::new(None),
     };
     provide_context(state);
     state

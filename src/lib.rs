@@ -26,3 +26,9 @@ pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }
+
+/// Entry point of the « Mon compte » pages' own bundle (`src/bin/compte.rs`).
+pub fn start_account() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(account::AccountApp);
+}

@@ -68,12 +68,15 @@ pub fn LoginPage() -> impl IntoView {
                     // first, then the mailbox.
                     password.set(String::new());
                     notices.clear();
-                    auth.first_login.set(Some(crate::auth::FirstLogin {
-                        login: user,
-                        password: pass,
-                        target,
-                    }));
-                    navigate("/compte/modifier", Default::default());
+                    crate::account::session::stash_first_login(
+                        &crate::account::session::FirstLogin {
+                            login: user,
+                            password: pass,
+                            target,
+                        },
+                    );
+                    // the account pages are a bundle of their own
+                    crate::browser::go_to("/compte/modifier");
                 }
                 Ok(client) => {
                     password.set(String::new());
@@ -159,7 +162,7 @@ pub fn LoginPage() -> impl IntoView {
                     </button>
                 </form>
                 <p class="login-help">
-                    <a href="/compte">{tr("login.forgot")}</a>
+                    <a href="/compte" rel="external">{tr("login.forgot")}</a>
                 </p>
             </div>
         </main>

@@ -117,7 +117,7 @@ fn Frame() -> impl IntoView {
                 <span class="user-address" title=move || i18n.tf("shell.signed_in_as", &[("user", &user())])>
                     {user}
                 </span>
-                <a href="/compte">{tr("nav.account")}</a>
+                <a href="/compte" rel="external">{tr("nav.account")}</a>
                 <button
                     type="button"
                     class="link-button"
@@ -192,7 +192,7 @@ pub fn OptionsPage() -> impl IntoView {
             <section class="options-password" aria-labelledby="options-password-title">
                 <h2 id="options-password-title">{tr("options.security")}</h2>
                 <p>
-                    <a href="/options/mot-de-passe">{tr("account.change.title")}</a>
+                    <a href="/compte/modifier" rel="external">{tr("account.change.title")}</a>
                 </p>
             </section>
         </main>

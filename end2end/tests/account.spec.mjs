@@ -311,13 +311,14 @@ test('keyboard only through every form; axe-core finds nothing on the five pages
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('inside the webmail: Options › Modifier le mot de passe changes it and the session goes on with the new one', async ({ page }) => {
+test('from the webmail: Options › Modifier le mot de passe changes it and the session goes on with the new one', async ({ page }) => {
   restorePasswords();
   await login(page, 'sbernard');
   await expect(page).toHaveURL(/\/courrier/);
   await page.getByRole('link', { name: 'Options' }).click();
   await page.getByRole('link', { name: 'Modifier mon mot de passe' }).click();
-  await expect(page).toHaveURL(/\/options\/mot-de-passe$/);
+  await expect(page).toHaveURL(/\/compte\/modifier$/);
+  await expect(page.locator('#change-login')).toHaveAttribute('readonly', '');
   await expect(page.locator('#change-login')).toHaveValue('sbernard');
   await page.locator('#change-current').fill(PASSWORD);
   const fresh = `Classeur-Rouge-${Date.now().toString(36)}-C12!`;
@@ -327,8 +328,9 @@ test('inside the webmail: Options › Modifier le mot de passe changes it and th
   await page.getByRole('button', { name: 'Modifier mon mot de passe' }).click();
   await expect(page.getByText('Votre mot de passe a été modifié')).toBeVisible();
   expect(await jmapStatus('sbernard', PASSWORD)).toBe(401);
-  // the tab's session took the new password: the mail still loads, no login form
-  await page.getByRole('link', { name: 'Courrier' }).click();
+  // the tab's session took the new password: back to the mail, no login form
+  await page.getByRole('link', { name: 'Retour à la messagerie' }).click();
+  await expect(page).toHaveURL(/\/courrier/);
   await expect(page.locator('table.message-list tbody tr[data-id]').first()).toBeVisible();
   await page.reload();
   await expect(page.locator('table.message-list tbody tr[data-id]').first()).toBeVisible();

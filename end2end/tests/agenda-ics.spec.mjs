@@ -60,6 +60,10 @@ test('import 50 events with a progress bar; export and re-import into an empty c
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await tools.locator('#ics-import').setInputFiles(file);
+    // This import's bar, then its end: the summary of a previous import may
+    // still be on screen with the same words.
+    await expect.poll(() => page.evaluate(() => window.__progress.length)).toBeGreaterThan(0);
+    await expect(tools.locator('progress')).toHaveCount(0, { timeout: 30_000 });
     await expect(tools.getByRole('status')).toHaveText('50 événement(s) importé(s), 0 ignoré(s).', { timeout: 30_000 });
     const seen = await page.evaluate(() => window.__progress);
     expect(seen.length, 'the progress bar was shown').toBeGreaterThan(0);

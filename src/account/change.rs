@@ -1,21 +1,20 @@
-//! « Modifier mon mot de passe »: the public page, the same form inside the
-//! webmail (Options › Modifier le mot de passe), and the first login of an
-//! account still on its NUMEN, which comes here before the mailbox.
+//! « Modifier mon mot de passe »: the public page, also reached signed in from
+//! the webmail (Options › Modifier le mot de passe), and by the first login of
+//! an account still on its NUMEN, which comes here before the mailbox.
 
 use super::api::{self, ChangeRequest};
 use super::captcha::{CaptchaField, CaptchaState};
 use super::layout::{AccountLayout, Section};
 use super::meter::PasswordField;
 use super::new_password::{NewPassword, NewPasswordFields};
+use super::session::{signed_in_login, take_first_login};
 use super::{api_base, error_text, focus_later};
-use crate::auth::use_auth;
 use crate::config::{AuthMode, Config};
 use crate::i18n::{tr, use_i18n};
 use crate::jmap::auth::Auth;
 use crate::jmap::client::Client;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 /// The change form. `fixed_login`: the identifiant is known (signed in, or
 /// first login) and shown read-only. `on_done` gets (identifiant, new
@@ -141,34 +140,43 @@ pub fn ChangePasswordForm(
     }
 }
 
-/// The public page; also where a first login lands.
+/// The public page; also where a first login lands, and where Options ›
+/// « Modifier le mot de passe » leads from the webmail.
 #[component]
 pub fn ChangePasswordPage() -> impl IntoView {
-    let auth = use_auth();
-    let navigate = use_navigate();
     let config = use_context::<Config>();
-    let session_url = config.map(|c| c.jmap.session_url).unwrap_or_default();
-    let first = auth.first_login.get_untracked();
-    let is_first = first.is_some();
-    let (login, current) = first
+    let basic = config
         .as_ref()
-        .map(|f| (Some(f.login.clone()), Some(f.password.clone())))
-        .unwrap_or_default();
+        .is_some_and(|c| c.auth.mode == AuthMode::Basic);
+    let session_url = config.map(|c| c.jmap.session_url).unwrap_or_default();
+    let first = take_first_login();
+    let signed_in = if first.is_none() {
+        signed_in_login()
+    } else {
+        None
+    };
+    let is_first = first.is_some();
+    let from_mail = signed_in.is_some();
+    let (login, current) = match &first {
+        Some(f) => (Some(f.login.clone()), Some(f.password.clone())),
+        None => (signed_in, None),
+    };
     let target = first
         .map(|f| f.target)
         .unwrap_or_else(|| "/courrier".into());
     let on_done = move |(login, new): (String, String)| {
-        if !is_first {
+        if !(is_first || (from_mail && basic)) {
             return;
         }
-        // First login: sign in with the new password and go on to the mail.
-        auth.first_login.set(None);
-        let (url, target, navigate) = (session_url.clone(), target.clone(), navigate.clone());
+        // The webmail's session in this tab carries the old password: sign
+        // in again with the new one (first login: then on to the mail).
+        let (url, target) = (session_url.clone(), target.clone());
         spawn_local(async move {
             if let Ok(client) = Client::connect(&url, Auth::basic(&login, &new)).await {
                 crate::auth::remember(&client);
-                auth.client.set(Some(client));
-                navigate(&target, Default::default());
+                if is_first {
+                    crate::browser::go_to(&target);
+                }
             }
         });
     };
@@ -177,39 +185,15 @@ pub fn ChangePasswordPage() -> impl IntoView {
             <Show when=move || is_first>
                 <p class="first-login" role="status">{tr("account.change.first_login")}</p>
             </Show>
-            <p>{tr("account.change.intro")}</p>
+            <p>
+                {if from_mail { tr("account.change.intro_signed_in") } else { tr("account.change.intro") }}
+            </p>
             <ChangePasswordForm fixed_login=login current=current on_done=on_done />
+            <Show when=move || from_mail>
+                <p>
+                    <a href="/courrier" rel="external">{tr("account.back_to_mail")}</a>
+                </p>
+            </Show>
         </AccountLayout>
-    }
-}
-
-/// Options › Modifier le mot de passe, inside the webmail.
-#[component]
-pub fn OptionsPasswordPage() -> impl IntoView {
-    let auth = use_auth();
-    let config = use_context::<Config>();
-    let basic = config
-        .as_ref()
-        .is_some_and(|c| c.auth.mode == AuthMode::Basic);
-    let session_url = config.map(|c| c.jmap.session_url).unwrap_or_default();
-    let on_done = move |(login, new): (String, String)| {
-        // The tab's session carries the old password: take the new one.
-        if !basic {
-            return;
-        }
-        let url = session_url.clone();
-        spawn_local(async move {
-            if let Ok(client) = Client::connect(&url, Auth::basic(&login, &new)).await {
-                crate::auth::remember(&client);
-                auth.client.try_set(Some(client));
-            }
-        });
-    };
-    view! {
-        <main id="contenu" class="options account-in-mail" tabindex="-1">
-            <h1>{tr("account.change.title")}</h1>
-            <p>{tr("account.change.intro_signed_in")}</p>
-            <ChangePasswordForm fixed_login=Some(auth.username()) current=None on_done=on_done />
-        </main>
     }
 }

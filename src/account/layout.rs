@@ -104,7 +104,7 @@ pub fn AccountLayout(section: Section, children: Children) -> impl IntoView {
                     <span class="account-academie">{academie}</span>
                     <span class="account-app">{tr("account.title")}</span>
                 </p>
-                <a class="account-webmail" href="/connexion">{tr("account.to_webmail")}</a>
+                <a class="account-webmail" href="/courrier" rel="external">{tr("account.to_webmail")}</a>
                 <button
                     type="button"
                     class="lang-switch"

@@ -1,9 +1,11 @@
 //! « Mon compte » (MaMamia): find my account, reset or change my password,
 //! assistance. Public pages (no session), over the account service's REST
-//! contract (`account-service/openapi.yaml`); the strength meter runs in its
-//! own worker, loaded only here.
+//! contract (`account-service/openapi.yaml`), built as a bundle of their own
+//! (`compte.html`, `src/bin/compte.rs`) so they weigh nothing on the
+//! mailbox; the strength meter runs in its own worker, loaded only here.
 
 pub mod api;
+mod app;
 mod assistance;
 pub mod birth_date;
 mod captcha;
@@ -15,10 +17,12 @@ mod meter;
 mod new_password;
 pub mod policy;
 mod reset;
+pub mod session;
 pub mod strength;
 
+pub use app::AccountApp;
 pub use assistance::AssistancePage;
-pub use change::{ChangePasswordForm, ChangePasswordPage, OptionsPasswordPage};
+pub use change::{ChangePasswordForm, ChangePasswordPage};
 pub use find::FindAccountPage;
 pub use home::AccountHome;
 pub use reset::ResetPasswordPage;

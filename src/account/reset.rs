@@ -220,7 +220,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         <h2 node_ref=heading tabindex="-1">{tr("account.reset.done_title")}</h2>
                         <p role="status">{tr("account.reset.done")}</p>
                         <p>
-                            <a class="button primary" href="/connexion">{tr("account.to_webmail")}</a>
+                            <a class="button primary" href="/connexion" rel="external">{tr("account.to_webmail")}</a>
                         </p>
                     }
                         .into_any()
