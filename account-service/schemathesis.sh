@@ -106,6 +106,12 @@ for _ in $(seq 1 50); do
 done
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/compte/v1/policy" || { say "le service n'a pas démarré :"; cat "$WORK/service.log" >&2; exit 1; }
 
+# The production build has no test hook: a live captcha's answer is not readable.
+cid=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$PORT/api/compte/v1/captcha" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+hook=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/compte/v1/test/captcha/$cid")
+[ "$hook" = 404 ] || { say "la route de test des captchas répond ($hook) dans la version de production"; exit 1; }
+
 # 5. The run. A 413 (body over 16 KiB, e.g. 4000 four-byte characters) is a
 # rejection too: schemathesis' default list for negative data lacks it.
 cat >"$WORK/schemathesis.toml" <<'TOML'

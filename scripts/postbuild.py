@@ -34,10 +34,21 @@ def externalise_boot(page: pathlib.Path, prefix: str) -> None:
         sys.exit(f"postbuild: an inline script is still in {page.name}")
 
 
+def check_references(page: pathlib.Path) -> None:
+    """Every local src/href of `page` is in dist (compte.html borrows the
+    webmail's style sheet by name)."""
+    html = page.read_text(encoding="utf-8")
+    for ref in re.findall(r'(?:src|href)="/([^"?#]+)"', html):
+        if not (dist / ref).is_file():
+            sys.exit(f"postbuild: {page.name} refers to /{ref}, missing from {dist}")
+
+
 externalise_boot(dist / "index.html", "boot")
 # « Mon compte »: the account pages' own bundle (compte.html, compte-*.js/wasm)
 if (dist / "compte.html").is_file():
     externalise_boot(dist / "compte.html", "compte-boot")
+    check_references(dist / "compte.html")
+check_references(dist / "index.html")
 
 def brotli(data: bytes) -> bytes:
     return subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout

@@ -25,6 +25,7 @@ cargo clippy --quiet -p autan-compte --all-targets --all-features -- -D warnings
 step "native unit tests (app, strength estimator, account service)"
 cargo test --quiet --lib
 cargo test --quiet -p autan-strength
+cargo test --quiet -p autan-compte
 cargo test --quiet -p autan-compte --all-features
 
 step "wasm-bindgen tests in headless Chromium"
@@ -35,7 +36,12 @@ bash scripts/build-release.sh
 python3 scripts/check_size.py target/size-report.json
 
 step "account service with its test hooks (the e2e journeys read captcha answers)"
+# Built, then set apart: target/service/autan-compte stays the production
+# build (no hooks), whatever happens to this run.
 cargo build --quiet -p autan-compte --profile service --features test-hooks
+cp target/service/autan-compte target/autan-compte-test-hooks
+cargo build --quiet -p autan-compte --profile service
+export AUTAN_ACCOUNT_BIN="$ROOT/target/autan-compte-test-hooks"
 
 step "end-to-end tests (Playwright, Debian Chromium, seeded Cyrus, slapd, account service)"
 export AUTAN_STACK_DIR="${AUTAN_STACK_DIR}"

@@ -38,6 +38,8 @@ fn forget() {
     for k in SESSION_KEYS {
         browser::session_remove(k);
     }
+    // a first login's password, should the account pages never have taken it
+    browser::session_remove(crate::account::session::FIRST_LOGIN_KEY);
 }
 
 /// The tab's session, as `remember` kept it.

@@ -116,18 +116,10 @@ fn ct_eq(a: &str, b: &str) -> bool {
     diff == 0
 }
 
-/// NUMEN / agent number as compared: capitals, no white space nor hyphens.
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .flat_map(char::to_uppercase)
-        .collect()
-}
-
 /// Identity check of the reset flow (pure): same birth date, and the NUMEN or
 /// the temporary agent number.
 fn identity_matches(person: &Person, birth_date: &str, numen: &str) -> bool {
-    let typed = squash(numen);
+    let typed = crate::policy::squash(numen);
     let date_ok = person
         .birth_date
         .as_deref()
@@ -135,7 +127,7 @@ fn identity_matches(person: &Person, birth_date: &str, numen: &str) -> bool {
     let numen_ok = [&person.numen, &person.agent_number]
         .iter()
         .filter_map(|v| v.as_deref())
-        .map(squash)
+        .map(crate::policy::squash)
         .filter(|v| !v.is_empty())
         .fold(false, |acc, v| ct_eq(&v, &typed) | acc);
     !typed.is_empty() && date_ok & numen_ok
@@ -323,8 +315,9 @@ impl App {
     }
 
     fn reset(&self, req: validate::ResetRequest) -> Result<Reply, ApiError> {
-        let key = self.account_gate(&req.login)?;
+        // The captcha first: an account's quota cannot be spent without it.
         self.check_captcha(&req.captcha_id, &req.captcha_answer)?;
+        let key = self.account_gate(&req.login)?;
         let started = Instant::now();
         let person = self.dir.lookup(&req.login).map_err(dir_error)?;
         let verified = person.filter(|p| identity_matches(p, &req.birth_date, &req.numen));
@@ -386,7 +379,6 @@ impl App {
     }
 
     fn change(&self, req: validate::ChangeRequest) -> Result<Reply, ApiError> {
-        let key = self.account_gate(&req.login)?;
         // Rules that need no directory are checked first: the captcha is kept.
         let unmet = self.cfg.policy.check(
             &req.new_password,
@@ -399,6 +391,7 @@ impl App {
             return Err(ApiError::policy_not_met(unmet));
         }
         self.check_captcha(&req.captcha_id, &req.captcha_answer)?;
+        let key = self.account_gate(&req.login)?;
         let started = Instant::now();
         let person = self.authenticated(&req.login, &req.current_password);
         self.pad(started);
@@ -440,16 +433,15 @@ impl App {
         }
     }
 
+    /// Asked by the webmail's login form side by side with the JMAP login,
+    /// typos included: it neither counts towards nor waits for the reset and
+    /// change lockout (a few mistyped logins must not lock a reset), and it
+    /// answers no more than the mail server's own login does (the per-IP
+    /// limit applies).
     fn status(&self, req: validate::StatusRequest) -> Result<Reply, ApiError> {
-        let key = self.account_gate(&req.login)?;
-        let started = Instant::now();
-        let person = self.authenticated(&req.login, &req.password);
-        self.pad(started);
-        let Some(person) = person? else {
-            self.failure(&key);
+        let Some(person) = self.authenticated(&req.login, &req.password)? else {
             return Err(ApiError::invalid_credentials());
         };
-        lock(&self.lockout).success(&key);
         let initial = person
             .numen
             .as_deref()

@@ -148,7 +148,7 @@ impl ApiError {
     pub fn account_not_found() -> Self {
         Self::new(
             404,
-            "not_found",
+            "account_not_found",
             "Aucun compte ne correspond à ces informations.",
         )
     }

@@ -12,17 +12,27 @@ use tiny_http::{Header, Response, Server};
 use crate::api::{App, Reply, Request};
 use crate::errors::ApiError;
 
-/// The client address: the peer, or the first `X-Forwarded-For` hop when the
-/// peer is a trusted proxy.
+/// The client address: the peer, or, when the peer is a trusted proxy, the
+/// nearest `X-Forwarded-For` hop that is not one of ours. Read from the right:
+/// a proxy that appends (nginx `$proxy_add_x_forwarded_for`) leaves whatever
+/// the client sent on the left, where it could pick its own address.
 pub fn client_ip(peer: Option<IpAddr>, forwarded_for: Option<&str>, trusted: &[IpAddr]) -> IpAddr {
     let peer = peer.unwrap_or(IpAddr::from([0, 0, 0, 0]));
     if !trusted.contains(&peer) {
         return peer;
     }
-    forwarded_for
-        .and_then(|h| h.split(',').next())
-        .and_then(|first| first.trim().parse::<IpAddr>().ok())
-        .unwrap_or(peer)
+    let Some(header) = forwarded_for else {
+        return peer;
+    };
+    for hop in header.rsplit(',') {
+        match hop.trim().parse::<IpAddr>() {
+            Ok(ip) if trusted.contains(&ip) => continue,
+            Ok(ip) => return ip,
+            // an unreadable hop: nothing left of it can be trusted
+            Err(_) => return peer,
+        }
+    }
+    peer
 }
 
 fn header<'a>(req: &'a tiny_http::Request, name: &'static str) -> Option<&'a str> {
@@ -158,7 +168,21 @@ mod tests {
                 Some("203.0.113.7, 10.0.0.1"),
                 &trusted
             ),
+            ip("10.0.0.1"),
+            "the hop our proxy saw, not what the client wrote on the left"
+        );
+        let two = [ip("127.0.0.1"), ip("10.1.1.1")];
+        assert_eq!(
+            client_ip(
+                Some(ip("127.0.0.1")),
+                Some("6.6.6.6, 203.0.113.7, 10.1.1.1"),
+                &two
+            ),
             ip("203.0.113.7")
+        );
+        assert_eq!(
+            client_ip(Some(ip("127.0.0.1")), Some("junk, 10.1.1.1"), &two),
+            ip("127.0.0.1")
         );
         assert_eq!(
             client_ip(Some(ip("198.51.100.2")), Some("203.0.113.7"), &trusted),

@@ -50,7 +50,9 @@ impl RateLimiter {
             self.windows
                 .retain(|_, (start, _)| now < start.saturating_add(window));
             if self.windows.len() >= 2 * MAX_KEYS {
-                self.windows.clear();
+                // still full of live windows: refuse the newcomer rather than
+                // forget the ones being counted
+                return Err(window);
             }
         }
         let entry = self.windows.entry(key.to_string()).or_insert((now, 0));
@@ -104,7 +106,8 @@ impl Lockout {
             self.accounts
                 .retain(|_, f| f.locked_until > now || now < f.first.saturating_add(window));
             if self.accounts.len() >= 2 * MAX_KEYS {
-                self.accounts.clear();
+                // keep every running lock; drop only unlocked failure counts
+                self.accounts.retain(|_, f| f.locked_until > now);
             }
         }
         let f = self.accounts.entry(key.to_string()).or_insert(Failures {

@@ -34,9 +34,11 @@ pub struct Context<'a> {
     pub current: Option<&'a str>,
 }
 
-fn squash(s: &str) -> String {
+/// A NUMEN or agent number as typed, for comparisons: no spaces or hyphens,
+/// upper case (the reset check and the `same_as_numen` rule agree).
+pub fn squash(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && *c != '-')
         .flat_map(char::to_uppercase)
         .collect()
 }

@@ -79,7 +79,9 @@ pub fn format_message(mail: &Mail, eight_bit: bool) -> String {
     m.push_str(&format!("Message-ID: {}\r\n", mail.message_id));
     m.push_str("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n");
     let body = mail.body.replace("\r\n", "\n");
-    if eight_bit {
+    // 8bit only when every line fits SMTP's 998 octets (a description typed
+    // as one paragraph does not): base64 otherwise.
+    if eight_bit && body.lines().all(|l| l.len() <= 998) {
         m.push_str("Content-Transfer-Encoding: 8bit\r\n\r\n");
         m.push_str(&body.replace('\n', "\r\n"));
     } else {

@@ -321,7 +321,9 @@ start_ldap() {
   /usr/sbin/slapd -f "$SLAPD_CONF" -h "ldap://127.0.0.1:$LDAP_PORT/" >>"$LOG/slapd.log" 2>&1 \
     || die "slapd failed to start (see $LOG/slapd.log)"
   wait_port "$LDAP_PORT" slapd 10
-  # Each start puts the demo passwords back: the MaMamia journeys change some.
+}
+
+restore_passwords() { # every start puts the demo passwords back (the MaMamia journeys change some)
   python3 "$HERE/directory.py" passwords | ldapmodify -x -H "ldap://127.0.0.1:$LDAP_PORT/" \
     -D "cn=admin,dc=ac-toulouse,dc=fr" -w ldap-admin-dev >>"$LOG/slapd.log" 2>&1 \
     || die "could not restore the demo passwords (see $LOG/slapd.log)"
@@ -438,6 +440,7 @@ cmd_start() {
   [ "$(id -u)" = 0 ] || die "start needs root (Cyrus's master switches to user cyrus)"
   start_sink          # before Cyrus: EmailSubmission needs it at session time
   start_ldap          # before Cyrus: every login is checked against it
+  restore_passwords
   start_saslauthd
   start_cyrus
   provision wait --timeout 60

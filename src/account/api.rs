@@ -163,7 +163,7 @@ impl AccountError {
             "reset_token_invalid" => "account.error.reset_expired",
             "policy_not_met" => "account.error.policy",
             "too_many_requests" | "account_locked" => "account.error.locked",
-            "not_found" => "account.error.not_found",
+            "account_not_found" => "account.error.not_found",
             "invalid_request" => "account.error.invalid",
             _ => "account.error.unavailable",
         }

@@ -11,6 +11,8 @@ use leptos_router::path;
 
 #[component]
 pub fn AccountApp() -> impl IntoView {
+    let pending = StoredValue::new(super::session::take_first_login());
+    provide_context(super::session::PendingFirstLogin(pending));
     let saved = browser::local_get("autan.lang").and_then(|c| Lang::from_code(&c));
     let i18n = provide_i18n(saved.unwrap_or_default());
     Effect::new(move || browser::set_lang(i18n.lang.get().code()));

@@ -35,6 +35,7 @@ pub fn AssistancePage() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let reference = RwSignal::new(None::<String>);
     let tried = RwSignal::new(false);
+    let sent = NodeRef::<leptos::html::P>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -83,6 +84,11 @@ pub fn AssistancePage() -> impl IntoView {
                 Ok(r) => {
                     description.try_set(String::new());
                     reference.try_set(Some(r.reference));
+                    request_animation_frame(move || {
+                        if let Some(el) = sent.get_untracked() {
+                            let _ = el.focus();
+                        }
+                    });
                 }
                 Err(err) => {
                     problem.try_set(Some(error_text(i18n, &err)));
@@ -119,7 +125,7 @@ pub fn AssistancePage() -> impl IntoView {
             <h2>{tr("account.assistance.form_title")}</h2>
             <p>{tr("account.assistance.intro")}</p>
             <Show when=move || reference.with(Option::is_some)>
-                <p class="account-done" role="status">
+                <p class="account-done" role="status" tabindex="-1" node_ref=sent>
                     {move || i18n.tf("account.assistance.sent", &[("reference", &reference.get().unwrap_or_default())])}
                 </p>
             </Show>

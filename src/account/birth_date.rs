@@ -41,6 +41,7 @@ pub fn BirthDateField(
     value: RwSignal<String>,
     #[prop(into)] invalid: Signal<bool>,
 ) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     let hint = format!("{id}-hint");
     view! {
         <p class="field">
@@ -50,7 +51,7 @@ pub fn BirthDateField(
                 type="text"
                 inputmode="numeric"
                 autocomplete="bday"
-                placeholder="jj/mm/aaaa"
+                placeholder=move || i18n.t("account.field.birth_date_placeholder")
                 required
                 aria-describedby=hint.clone()
                 aria-invalid=move || invalid.get().then_some("true")

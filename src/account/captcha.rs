@@ -22,6 +22,9 @@ pub struct CaptchaState {
     pub answer: RwSignal<String>,
     failed: RwSignal<bool>,
     base: StoredValue<String>,
+    /// Only the answer to the latest request counts (double clicks, kind
+    /// switches).
+    asked: StoredValue<u32>,
 }
 
 impl CaptchaState {
@@ -35,6 +38,7 @@ impl CaptchaState {
             answer: RwSignal::new(String::new()),
             failed: RwSignal::new(false),
             base: StoredValue::new(base),
+            asked: StoredValue::new(0),
         };
         s.renew();
         s
@@ -49,9 +53,14 @@ impl CaptchaState {
             Kind::Question => "question",
         };
         let base = s.base.get_value();
+        let ask = s.asked.get_value().wrapping_add(1);
+        s.asked.set_value(ask);
         spawn_local(async move {
             let result: Result<Captcha, _> =
                 api::post(&base, "/captcha", &CaptchaRequest { kind }).await;
+            if s.asked.try_get_value() != Some(ask) {
+                return;
+            }
             match result {
                 Ok(c) => {
                     s.failed.try_set(false);
@@ -98,7 +107,15 @@ pub fn CaptchaField(state: CaptchaState, id: &'static str) -> impl IntoView {
     };
     view! {
         <fieldset class="captcha" data-captcha-id=captcha_id>
-            <legend>{tr("captcha.legend")}</legend>
+            <legend>
+                {move || {
+                    if state.kind.get() == Kind::Image {
+                        i18n.t("captcha.legend")
+                    } else {
+                        i18n.t("captcha.legend_question")
+                    }
+                }}
+            </legend>
             <Show when=move || state.failed.get()>
                 <p class="form-error" role="alert">
                     {tr("captcha.unavailable")}

@@ -7,7 +7,7 @@ use super::captcha::{CaptchaField, CaptchaState};
 use super::layout::{AccountLayout, Section};
 use super::meter::PasswordField;
 use super::new_password::{NewPassword, NewPasswordFields};
-use super::session::{signed_in_login, take_first_login};
+use super::session::{signed_in_login, PendingFirstLogin};
 use super::{api_base, error_text, focus_later};
 use crate::config::{AuthMode, Config};
 use crate::i18n::{tr, use_i18n};
@@ -35,11 +35,13 @@ pub fn ChangePasswordForm(
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let wrong_current = RwSignal::new(false);
+    let tried = RwSignal::new(false);
     let done = RwSignal::new(false);
     let heading = NodeRef::<leptos::html::H2>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        tried.set(true);
         let (l, c) = (login.get_untracked(), current.get_untracked());
         if l.trim().is_empty() || c.is_empty() {
             problem.set(Some(i18n.t("account.error.required").to_string()));
@@ -92,7 +94,9 @@ pub fn ChangePasswordForm(
         });
     };
     let inputs = Signal::derive(move || vec![login.get(), current.get()]);
-    let wrong = Signal::derive(move || wrong_current.get());
+    let wrong = Signal::derive(move || {
+        wrong_current.get() || (tried.get() && current.with(String::is_empty))
+    });
 
     view! {
         <Show
@@ -114,6 +118,7 @@ pub fn ChangePasswordForm(
                         autocapitalize="none"
                         spellcheck="false"
                         readonly=fixed
+                        aria-invalid=move || (tried.get() && login.with(|l| l.trim().is_empty())).then_some("true")
                         prop:value=move || login.get()
                         on:input=move |ev| login.set(event_target_value(&ev))
                     />
@@ -127,11 +132,11 @@ pub fn ChangePasswordForm(
                 />
                 <NewPasswordFields
                     state=password
-                    ids=("change-new", "change-confirm", "change-rules")
+                    ids=("change-new", "change-confirm", "change-rules", "change-error")
                     inputs=inputs
                 />
                 <CaptchaField state=captcha id="change-captcha" />
-                <p class="form-error" role="alert">{move || problem.get()}</p>
+                <p class="form-error" id="change-error" role="alert">{move || problem.get()}</p>
                 <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
                     {move || if busy.get() { i18n.t("account.busy") } else { i18n.t("account.change.submit") }}
                 </button>
@@ -149,7 +154,8 @@ pub fn ChangePasswordPage() -> impl IntoView {
         .as_ref()
         .is_some_and(|c| c.auth.mode == AuthMode::Basic);
     let session_url = config.map(|c| c.jmap.session_url).unwrap_or_default();
-    let first = take_first_login();
+    let first = use_context::<PendingFirstLogin>()
+        .and_then(|p| p.0.try_update_value(Option::take).flatten());
     let signed_in = if first.is_none() {
         signed_in_login()
     } else {
@@ -172,11 +178,17 @@ pub fn ChangePasswordPage() -> impl IntoView {
         // in again with the new one (first login: then on to the mail).
         let (url, target) = (session_url.clone(), target.clone());
         spawn_local(async move {
-            if let Ok(client) = Client::connect(&url, Auth::basic(&login, &new)).await {
-                crate::auth::remember(&client);
-                if is_first {
-                    crate::browser::go_to(&target);
+            match Client::connect(&url, Auth::basic(&login, &new)).await {
+                Ok(client) => {
+                    crate::auth::remember(&client);
+                    if is_first {
+                        crate::browser::go_to(&target);
+                    }
                 }
+                // the password is changed; only the sign-in failed: the
+                // login form says why and takes the new password
+                Err(_) if is_first => crate::browser::go_to("/connexion"),
+                Err(_) => {}
             }
         });
     };

@@ -95,6 +95,23 @@ pub fn AccountLayout(section: Section, children: Children) -> impl IntoView {
             i18n.t("app.name")
         ));
     });
+    // Moving between the account pages (a client-side route change) takes
+    // the keyboard to the new page, not back to the top of the document.
+    request_animation_frame(|| {
+        let doc = crate::browser::window().and_then(|w| w.document());
+        let from_nav = doc
+            .as_ref()
+            .and_then(|d| d.active_element())
+            .is_some_and(|el| el.closest(".account-nav").ok().flatten().is_some());
+        if from_nav {
+            let main = doc.and_then(|d| d.get_element_by_id("contenu"));
+            if let Some(el) =
+                main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
+            {
+                let _ = el.focus();
+            }
+        }
+    });
     view! {
         <a class="skip-link" href="#contenu">{tr("app.skip_to_content")}</a>
         <div class="account">

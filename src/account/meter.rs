@@ -27,16 +27,18 @@ pub fn PasswordField(
     #[prop(into)] autocomplete: String,
     #[prop(optional)] meter: Option<(Strength, usize, Signal<Vec<String>>)>,
     /// Ids of more descriptions (the checklist, an error).
-    #[prop(optional)]
-    described_by: &'static str,
+    #[prop(into, optional)]
+    described_by: String,
     #[prop(into, optional)] invalid: Signal<bool>,
 ) -> impl IntoView {
     let shown = RwSignal::new(false);
+    let i18n = use_i18n();
     let meter_id = format!("{id}-strength");
+    // the meter's text and warning, not its live region (read once, not twice)
     let describe = match (&meter, described_by.is_empty()) {
-        (Some(_), true) => meter_id.clone(),
-        (Some(_), false) => format!("{meter_id} {described_by}"),
-        (None, _) => described_by.to_string(),
+        (Some(_), true) => format!("{meter_id}-text {meter_id}-warning"),
+        (Some(_), false) => format!("{meter_id}-text {meter_id}-warning {described_by}"),
+        (None, _) => described_by.clone(),
     };
     if let Some((strength, slot, inputs)) = meter {
         Effect::new(move |_| {
@@ -62,6 +64,7 @@ pub fn PasswordField(
                 <button
                     type="button"
                     class="reveal"
+                    aria-label=move || i18n.tf("account.show_password_of", &[("field", i18n.t(label))])
                     aria-controls=id
                     aria-pressed=move || if shown.get() { "true" } else { "false" }
                     on:click=move |_| shown.update(|s| *s = !*s)
@@ -83,6 +86,7 @@ fn Meter(id: String, strength: Strength, index: usize) -> impl IntoView {
     let score = move || result().map(|r| r.score.min(4)).unwrap_or(0);
     // Only a change of level is announced, not every keystroke.
     let level = Memo::new(move |_| result().map(|r| r.score.min(4)));
+    let (text_id, warning_id) = (format!("{id}-text"), format!("{id}-warning"));
     view! {
         <div class="strength" id=id data-answer=move || result().map(|r| r.id.to_string())>
             <div class="strength-bar" aria-hidden="true">
@@ -91,7 +95,7 @@ fn Meter(id: String, strength: Strength, index: usize) -> impl IntoView {
                     style:width=move || format!("{}%", percent())
                 ></span>
             </div>
-            <p class="strength-text" data-percent=move || percent().to_string()>
+            <p class="strength-text" id=text_id data-percent=move || percent().to_string()>
                 {move || {
                     if strength.unavailable.get() {
                         return i18n.t("strength.unavailable").to_string();
@@ -110,7 +114,7 @@ fn Meter(id: String, strength: Strength, index: usize) -> impl IntoView {
                     }
                 }}
             </p>
-            <p class="strength-warning">
+            <p class="strength-warning" id=warning_id>
                 {move || {
                     result()
                         .and_then(|r| r.warning)

@@ -54,13 +54,16 @@ impl NewPassword {
 #[component]
 pub fn NewPasswordFields(
     state: NewPassword,
-    ids: (&'static str, &'static str, &'static str),
+    /// Ids: new password, confirmation, checklist, the form's error line.
+    ids: (&'static str, &'static str, &'static str, &'static str),
     /// What the person is known by (identifiant, date de naissance, current
     /// password): guessable, so the meter counts it as such.
     #[prop(into)]
     inputs: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let (new_id, confirm_id, rules_id) = ids;
+    let (new_id, confirm_id, rules_id, error_id) = ids;
+    // the confirmation field names the form's error (a mismatch is said there)
+    let confirm_described = format!("{rules_id} {error_id}");
     let mismatch = state.mismatch;
     let confirm_invalid = Signal::derive(move || mismatch.get());
     view! {
@@ -78,7 +81,7 @@ pub fn NewPasswordFields(
             value=state.confirm
             autocomplete="new-password"
             meter=(state.strength, 1, inputs)
-            described_by=rules_id
+            described_by=confirm_described
             invalid=confirm_invalid
         />
         <PolicyChecklist id=rules_id password=state.new confirm=state.confirm />

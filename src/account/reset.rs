@@ -204,10 +204,10 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         <form class="account-form" on:submit=complete novalidate>
                             <NewPasswordFields
                                 state=password
-                                ids=("reset-new", "reset-confirm", "reset-rules")
+                                ids=("reset-new", "reset-confirm", "reset-rules", "reset-error")
                                 inputs=inputs
                             />
-                            <p class="form-error" role="alert">{move || problem.get()}</p>
+                            <p class="form-error" id="reset-error" role="alert">{move || problem.get()}</p>
                             <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
                                 {submit_label("account.reset.save")}
                             </button>

@@ -5,7 +5,7 @@
 use crate::browser;
 use serde::{Deserialize, Serialize};
 
-const FIRST_LOGIN_KEY: &str = "autan.first_login";
+pub const FIRST_LOGIN_KEY: &str = "autan.first_login";
 
 /// An account still on its initial password, between the login form and
 /// « Modifier mon mot de passe ».
@@ -24,12 +24,18 @@ pub fn stash_first_login(first: &FirstLogin) {
     }
 }
 
-/// Read once: it leaves the tab's storage as soon as the page has it.
+/// Read once, when the account pages start (before config.json, so that no
+/// failure leaves the password behind): it leaves the tab's storage at once
+/// and lives in memory, in a context, until the change page uses it.
 pub fn take_first_login() -> Option<FirstLogin> {
     let json = browser::session_get(FIRST_LOGIN_KEY)?;
     browser::session_remove(FIRST_LOGIN_KEY);
     serde_json::from_str(&json).ok()
 }
+
+/// The first login taken at start, for the change page.
+#[derive(Clone)]
+pub struct PendingFirstLogin(pub leptos::prelude::StoredValue<Option<FirstLogin>>);
 
 /// The login of the webmail session open in this tab, if any (Options ›
 /// Modifier le mot de passe comes here signed in).
