@@ -1,15 +1,18 @@
 //! Calendar events as the agenda shows them, read from Cyrus's
 //! `https://cyrusimap.org/ns/jmap/calendars` (JSCalendar events, recurrences
-//! expanded by the server). The IETF JMAP Calendars adapter will map onto
-//! the same model.
+//! expanded by the server), or from the IETF JMAP Calendars draft, whichever
+//! the session offers (`ietf::CalendarsDialect`; the `*_for` functions take
+//! it, the others are the Cyrus form). Both map onto the same model.
 
+use super::ietf::jscalendar::{JsCalendar, JsEvent};
+use super::ietf::CalendarsDialect;
 use super::request::{Call, GetArgs, Ids, Request};
 use super::response::{GetResponse, Response};
 use super::session::{CORE, CYRUS_CALENDARS};
 use super::Error;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
@@ -171,6 +174,7 @@ pub fn duration_minutes(d: &str) -> Option<i64> {
 }
 
 pub struct WeekCalls {
+    dialect: CalendarsDialect,
     calendars: Call,
     events: Call,
 }
@@ -186,37 +190,58 @@ pub fn range_request(account: &str, after: &str, before: &str) -> (Request, Week
 /// The range's calls added to a request (after a change, the same request
 /// reads the week again).
 pub fn range_calls(req: &mut Request, account: &str, after: &str, before: &str) -> WeekCalls {
+    range_calls_for(CalendarsDialect::Cyrus, req, account, after, before)
+}
+
+/// `range_request` in either form.
+pub fn range_request_for(
+    dialect: CalendarsDialect,
+    account: &str,
+    after: &str,
+    before: &str,
+) -> (Request, WeekCalls) {
+    let mut req = Request::new().using(&dialect.using());
+    let calls = range_calls_for(dialect, &mut req, account, after, before);
+    (req, calls)
+}
+
+/// `range_calls` in either form.
+pub fn range_calls_for(
+    dialect: CalendarsDialect,
+    req: &mut Request,
+    account: &str,
+    after: &str,
+    before: &str,
+) -> WeekCalls {
     let calendars = req.call("Calendar/get", &GetArgs::all(account));
     let query = req.call(
         "CalendarEvent/query",
-        &json!({
-            "accountId": account,
-            "filter": { "after": after, "before": before },
-            "expandRecurrences": true,
-        }),
+        &dialect.range_query(account, after, before),
     );
     let events = req.call(
         "CalendarEvent/get",
-        &GetArgs::ids(account, Ids::Ref(query.reference("/ids"))).properties(&[
-            "id",
-            "uid",
-            "recurrenceId",
-            "title",
-            "start",
-            "timeZone",
-            "duration",
-            "showWithoutTime",
-            "locations",
-            "calendarId",
-        ]),
+        &GetArgs::ids(account, Ids::Ref(query.reference("/ids")))
+            .properties(dialect.occurrence_properties()),
     );
-    WeekCalls { calendars, events }
+    WeekCalls {
+        dialect,
+        calendars,
+        events,
+    }
 }
 
 pub fn read_range(
     resp: &Response,
     calls: &WeekCalls,
 ) -> Result<(Vec<Calendar>, Vec<Event>), Error> {
+    if calls.dialect == CalendarsDialect::Ietf {
+        let calendars: GetResponse<JsCalendar> = resp.get(&calls.calendars)?;
+        let events: GetResponse<JsEvent> = resp.get(&calls.events)?;
+        return Ok((
+            calendars.list.into_iter().map(Calendar::from).collect(),
+            events.list.iter().filter_map(JsEvent::occurrence).collect(),
+        ));
+    }
     let calendars: GetResponse<Calendar> = resp.get(&calls.calendars)?;
     let raw: GetResponse<StoredEvent> = resp.get(&calls.events)?;
     let events = raw

@@ -4,7 +4,9 @@
 //! `uid;recurrenceId` and takes it directly in CalendarEvent/set (an update
 //! there is an override, a destroy an exclusion).
 
-use super::calendar::{range_calls, WeekCalls};
+use super::calendar::{range_calls, range_calls_for, WeekCalls};
+use super::ietf::jscalendar::{self, JsEvent};
+use super::ietf::CalendarsDialect;
 use super::request::{Call, Request};
 use super::response::{GetResponse, Response, SetResponse};
 use super::session::{CORE, CYRUS_CALENDARS};
@@ -195,6 +197,95 @@ pub fn change_request(
     (req, set, week)
 }
 
+/// `change_request` in either form. In the IETF one an occurrence is
+/// moved or deleted by the id its expanded query gave (the draft's
+/// synthetic id, as Cyrus takes `uid;recurrenceId`). « This one and the
+/// following » there must write the series' `recurrenceRules` whole (a
+/// patch may not reach into a list): None then, and the caller reads them
+/// with `series_rules_request` and sends `following_request`.
+pub fn change_request_for(
+    dialect: CalendarsDialect,
+    account: &str,
+    change: &Change,
+    after: &str,
+    before: &str,
+) -> Option<(Request, Call, WeekCalls)> {
+    if dialect == CalendarsDialect::Cyrus {
+        return Some(change_request(account, change, after, before));
+    }
+    let mut args = json!({ "accountId": account });
+    match change {
+        Change::Create(e) => {
+            args["create"] = json!({ "new": jscalendar::ietf_event(event_object(e)) })
+        }
+        Change::Move { id, start } => args["update"] = json!({ id: { "start": local(*start) } }),
+        Change::DeleteOne { id } => args["destroy"] = json!([id]),
+        Change::DeleteSeries { uid } => args["destroy"] = json!([uid]),
+        Change::DeleteFollowing {
+            uid, series_start, ..
+        } => {
+            if !series_start {
+                return None;
+            }
+            args["destroy"] = json!([uid]);
+        }
+    }
+    let mut req = Request::new().using(&dialect.using());
+    let set = req.call("CalendarEvent/set", &args);
+    let week = range_calls_for(dialect, &mut req, account, after, before);
+    Some((req, set, week))
+}
+
+/// IETF: the series' rules (`uid` is its id), for `following_request`.
+pub fn series_rules_request(account: &str, uid: &str) -> (Request, Call) {
+    let mut req = Request::new().using(&CalendarsDialect::Ietf.using());
+    let call = req.call(
+        "CalendarEvent/get",
+        &json!({ "accountId": account, "ids": [uid], "properties": ["id", "recurrenceRules"] }),
+    );
+    (req, call)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SeriesRules {
+    #[serde(default)]
+    recurrence_rules: Option<Vec<Value>>,
+}
+
+pub fn read_series_rules(resp: &Response, call: &Call) -> Result<Vec<Value>, Error> {
+    let got: GetResponse<SeriesRules> = resp.get(call)?;
+    Ok(got
+        .list
+        .into_iter()
+        .next()
+        .and_then(|s| s.recurrence_rules)
+        .unwrap_or_default())
+}
+
+/// IETF « this one and the following »: the series' rules end just before
+/// the occurrence (None when its recurrence id is not a date).
+pub fn following_request(
+    account: &str,
+    uid: &str,
+    rules: &[Value],
+    recurrence_id: &str,
+    after: &str,
+    before: &str,
+) -> Option<(Request, Call, WeekCalls)> {
+    let until = until_before(recurrence_id)?;
+    let d = CalendarsDialect::Ietf;
+    let mut req = Request::new().using(&d.using());
+    let set = req.call(
+        "CalendarEvent/set",
+        &json!({ "accountId": account, "update": {
+            uid: { "recurrenceRules": jscalendar::rules_until(rules, &until) }
+        } }),
+    );
+    let week = range_calls_for(d, &mut req, account, after, before);
+    Some((req, set, week))
+}
+
 /// Events of a file, created in one request (the caller sends batches to
 /// show progress).
 pub fn import_request(account: &str, events: &[NewEvent]) -> (Request, Call) {
@@ -203,6 +294,28 @@ pub fn import_request(account: &str, events: &[NewEvent]) -> (Request, Call) {
         .iter()
         .enumerate()
         .map(|(i, e)| (format!("i{i}"), event_object(e)))
+        .collect();
+    let call = req.call(
+        "CalendarEvent/set",
+        &json!({ "accountId": account, "create": create }),
+    );
+    (req, call)
+}
+
+/// `import_request` in either form.
+pub fn import_request_for(
+    dialect: CalendarsDialect,
+    account: &str,
+    events: &[NewEvent],
+) -> (Request, Call) {
+    if dialect == CalendarsDialect::Cyrus {
+        return import_request(account, events);
+    }
+    let mut req = Request::new().using(&dialect.using());
+    let create: Map<String, Value> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (format!("i{i}"), jscalendar::ietf_event(event_object(e))))
         .collect();
     let call = req.call(
         "CalendarEvent/set",
@@ -230,17 +343,54 @@ pub fn new_calendar_request(account: &str, name: &str) -> (Request, Call) {
     (req, call)
 }
 
+/// `new_calendar_request` in either form (the same Calendar/set).
+pub fn new_calendar_request_for(
+    dialect: CalendarsDialect,
+    account: &str,
+    name: &str,
+) -> (Request, Call) {
+    let (mut req, call) = new_calendar_request(account, name);
+    req.using = dialect.using().iter().map(|c| c.to_string()).collect();
+    (req, call)
+}
+
 /// Every event as stored (series, not occurrences), for an export.
 pub fn export_request(account: &str) -> (Request, Call) {
-    let mut req = Request::new().using(&[CORE, CYRUS_CALENDARS]);
+    export_request_for(CalendarsDialect::Cyrus, account)
+}
+
+/// `export_request` in either form.
+pub fn export_request_for(dialect: CalendarsDialect, account: &str) -> (Request, Call) {
+    let mut req = Request::new().using(&dialect.using());
     let call = req.call(
         "CalendarEvent/get",
-        &json!({ "accountId": account, "ids": null, "properties": [
-            "uid", "calendarId", "title", "start", "timeZone", "duration", "showWithoutTime",
-            "locations", "description", "recurrenceRule"
-        ] }),
+        &json!({ "accountId": account, "ids": null,
+                 "properties": dialect.series_properties() }),
     );
     (req, call)
+}
+
+/// `read_export` in either form.
+pub fn read_export_for(
+    dialect: CalendarsDialect,
+    resp: &Response,
+    call: &Call,
+    calendar_id: &str,
+) -> Result<Vec<(String, NewEvent)>, Error> {
+    if dialect == CalendarsDialect::Cyrus {
+        return read_export(resp, call, calendar_id);
+    }
+    let got: GetResponse<JsEvent> = resp.get(call)?;
+    Ok(got
+        .list
+        .iter()
+        .filter(|e| e.calendar_ids.get(calendar_id) == Some(&true))
+        .filter_map(|e| {
+            let mut s = e.series()?;
+            s.calendar_id = calendar_id.to_string();
+            Some((e.uid.clone(), s))
+        })
+        .collect())
 }
 
 /// The events of one calendar, as (uid, event).
@@ -295,6 +445,50 @@ pub fn find_request(account: &str, uid: &str) -> (Request, Call, Call) {
     );
     let calendars = req.call("Calendar/get", &json!({ "accountId": account }));
     (req, call, calendars)
+}
+
+/// `find_request` in either form: the IETF one looks the uid up with a
+/// query (its ids are the server's, not the uid).
+pub fn find_request_for(
+    dialect: CalendarsDialect,
+    account: &str,
+    uid: &str,
+) -> (Request, Call, Call) {
+    if dialect == CalendarsDialect::Cyrus {
+        return find_request(account, uid);
+    }
+    let mut req = Request::new().using(&dialect.using());
+    let query = req.call(
+        "CalendarEvent/query",
+        &json!({ "accountId": account, "filter": { "uid": uid } }),
+    );
+    let call = req.call(
+        "CalendarEvent/get",
+        &json!({ "accountId": account, "#ids": query.reference("/ids"),
+                 "properties": ["id", "participants"] }),
+    );
+    let calendars = req.call("Calendar/get", &json!({ "accountId": account }));
+    (req, call, calendars)
+}
+
+/// The calendars `find_request_for` read, in either form.
+pub fn read_calendars_for(
+    dialect: CalendarsDialect,
+    resp: &Response,
+    call: &Call,
+) -> Result<Vec<super::calendar::Calendar>, Error> {
+    Ok(match dialect {
+        CalendarsDialect::Cyrus => {
+            resp.get::<GetResponse<super::calendar::Calendar>>(call)?
+                .list
+        }
+        CalendarsDialect::Ietf => resp
+            .get::<GetResponse<jscalendar::JsCalendar>>(call)?
+            .list
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -381,6 +575,33 @@ pub fn answer_request(
         }
     };
     let call = req.call("CalendarEvent/set", &args);
+    (req, call)
+}
+
+/// `answer_request` in either form (the same participants; the created
+/// event in the IETF shape).
+#[allow(clippy::too_many_arguments)]
+pub fn answer_request_for(
+    dialect: CalendarsDialect,
+    account: &str,
+    found: Option<(&str, &str)>,
+    event: &NewEvent,
+    uid: &str,
+    organizer: (&str, &str),
+    invitees: &[Invitee],
+    status: &str,
+) -> (Request, Call) {
+    let (mut req, call) = answer_request(account, found, event, uid, organizer, invitees, status);
+    if dialect == CalendarsDialect::Ietf {
+        req.using = dialect.using().iter().map(|c| c.to_string()).collect();
+        for inv in &mut req.calls {
+            if let Some(Value::Object(create)) = inv.args.get_mut("create") {
+                for o in create.values_mut() {
+                    *o = jscalendar::ietf_event(o.take());
+                }
+            }
+        }
+    }
     (req, call)
 }
 

@@ -1,7 +1,11 @@
 //! Contacts as the app models them, read from Cyrus's legacy
-//! `https://cyrusimap.org/ns/jmap/contacts` (Contact, ContactGroup). The
-//! RFC 9610 ContactCard adapter will map onto the same model.
+//! `https://cyrusimap.org/ns/jmap/contacts` (Contact, ContactGroup) or from
+//! RFC 9610 (AddressBook, ContactCard), whichever the session offers
+//! (`ietf::ContactsDialect`; the `*_for` functions take it, the others are
+//! the Cyrus form).
 
+use super::ietf::jscontact::{self, AddressBook, Card};
+use super::ietf::ContactsDialect;
 use super::request::{Call, GetArgs, Request};
 use super::response::{GetResponse, Response};
 use super::session::{CORE, CYRUS_CONTACTS};
@@ -11,6 +15,9 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Person {
     pub id: String,
+    /// The card's own uid (RFC 9553 groups name members by it); empty from
+    /// Cyrus, whose groups name them by id.
+    pub uid: String,
     /// What lists show: « Prénom Nom », else the organisation.
     pub name: String,
     pub emails: Vec<String>,
@@ -20,6 +27,19 @@ pub struct Person {
     pub job_title: String,
     pub phones: Vec<String>,
     pub notes: String,
+    /// Read from IETF cards only (not asked of Cyrus), preferred first.
+    pub addresses: Vec<PostalAddress>,
+    /// `YYYY-MM-DD`, or `--MM-DD` without the year; IETF cards only.
+    pub birthday: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PostalAddress {
+    pub street: String,
+    pub postcode: String,
+    pub locality: String,
+    pub region: String,
+    pub country: String,
 }
 
 /// What the contact form edits.
@@ -112,7 +132,73 @@ pub fn change_request(account: &str, change: &BookChange) -> (Request, Call, Boo
     args["accountId"] = json!(account);
     let set = req.call(method, &args);
     let (contacts, groups) = book_calls(&mut req, account);
-    (req, set, BookCalls { contacts, groups })
+    (req, set, BookCalls::cyrus(contacts, groups))
+}
+
+/// What an IETF change needs to know of the book: where new cards go
+/// (`jscontact::default_book` of the address books read with it) and the
+/// people's uids (groups name members by uid).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CardTarget<'a> {
+    pub address_book_id: Option<&'a str>,
+    pub people: &'a [Person],
+}
+
+/// `change_request` in either form; `target` only counts for the IETF one.
+pub fn change_request_for(
+    dialect: ContactsDialect,
+    account: &str,
+    change: &BookChange,
+    target: CardTarget,
+) -> (Request, Call, BookCalls) {
+    if dialect == ContactsDialect::Cyrus {
+        return change_request(account, change);
+    }
+    use serde_json::json;
+    let book = target.address_book_id;
+    let mut args = match change {
+        BookChange::CreateContact(f) => {
+            json!({ "create": { "new": jscontact::card_create(f, book) } })
+        }
+        BookChange::CreateContacts(list) => {
+            let create: serde_json::Map<String, serde_json::Value> = list
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (format!("n{i}"), jscontact::card_create(f, book)))
+                .collect();
+            json!({ "create": create })
+        }
+        BookChange::UpdateContact(id, f) => {
+            json!({ "update": { id.as_str(): jscontact::card_update(f) } })
+        }
+        BookChange::DeleteContact(id) | BookChange::DeleteGroup(id) => json!({ "destroy": [id] }),
+        BookChange::CreateGroup { name, member_ids } => json!({ "create": {
+            "new": jscontact::group_create(name, member_ids, target.people, book)
+        } }),
+        BookChange::SetMembers {
+            group_id,
+            member_ids,
+        } => json!({ "update": { group_id.as_str(): {
+            "members": jscontact::members(member_ids, target.people)
+        } } }),
+    };
+    args["accountId"] = json!(account);
+    let mut req = Request::new().using(&dialect.using());
+    let set = req.call(dialect.card_set(), &args);
+    let calls = ietf_book_calls(&mut req, account);
+    (req, set, calls)
+}
+
+fn ietf_book_calls(req: &mut Request, account: &str) -> BookCalls {
+    let d = ContactsDialect::Ietf;
+    BookCalls {
+        dialect: d,
+        contacts: req.call(d.card_get(), &GetArgs::all(account)),
+        groups: None,
+        address_books: d
+            .address_book_get()
+            .map(|m| req.call(m, &GetArgs::all(account))),
+    }
 }
 
 fn book_calls(req: &mut Request, account: &str) -> (Call, Call) {
@@ -186,20 +272,62 @@ struct CyrusGroup {
 }
 
 pub struct BookCalls {
+    dialect: ContactsDialect,
     contacts: Call,
-    groups: Call,
+    /// Cyrus's ContactGroup/get (IETF groups are cards).
+    groups: Option<Call>,
+    /// IETF AddressBook/get.
+    address_books: Option<Call>,
+}
+
+impl BookCalls {
+    fn cyrus(contacts: Call, groups: Call) -> Self {
+        BookCalls {
+            dialect: ContactsDialect::Cyrus,
+            contacts,
+            groups: Some(groups),
+            address_books: None,
+        }
+    }
 }
 
 /// The whole address book (people and groups) in one request.
 pub fn book_request(account: &str) -> (Request, BookCalls) {
     let mut req = Request::new().using(&[CORE, CYRUS_CONTACTS]);
     let (contacts, groups) = book_calls(&mut req, account);
-    (req, BookCalls { contacts, groups })
+    (req, BookCalls::cyrus(contacts, groups))
+}
+
+/// `book_request` in either form (the IETF one reads the address books too).
+pub fn book_request_for(dialect: ContactsDialect, account: &str) -> (Request, BookCalls) {
+    match dialect {
+        ContactsDialect::Cyrus => book_request(account),
+        ContactsDialect::Ietf => {
+            let mut req = Request::new().using(&dialect.using());
+            let calls = ietf_book_calls(&mut req, account);
+            (req, calls)
+        }
+    }
+}
+
+/// The address books read with the book (none in the Cyrus form).
+pub fn read_address_books(resp: &Response, calls: &BookCalls) -> Result<Vec<AddressBook>, Error> {
+    match &calls.address_books {
+        Some(call) => Ok(resp.get::<GetResponse<AddressBook>>(call)?.list),
+        None => Ok(Vec::new()),
+    }
 }
 
 pub fn read_book(resp: &Response, calls: &BookCalls) -> Result<(Vec<Person>, Vec<Group>), Error> {
+    let groups_call = match (&calls.groups, calls.dialect) {
+        (Some(g), ContactsDialect::Cyrus) => g,
+        _ => {
+            let cards: GetResponse<Card> = resp.get(&calls.contacts)?;
+            return Ok(jscontact::book(&cards.list));
+        }
+    };
     let contacts: GetResponse<CyrusContact> = resp.get(&calls.contacts)?;
-    let groups: GetResponse<CyrusGroup> = resp.get(&calls.groups)?;
+    let groups: GetResponse<CyrusGroup> = resp.get(groups_call)?;
     let people = contacts
         .list
         .into_iter()
@@ -235,6 +363,7 @@ pub fn read_book(resp: &Response, calls: &BookCalls) -> Result<(Vec<Person>, Vec
                     .filter(|p| !p.is_empty())
                     .collect(),
                 notes: c.notes,
+                ..Person::default()
             }
         })
         .collect();

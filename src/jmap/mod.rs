@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod batch;
 pub mod error;
+pub mod ietf;
 pub mod mail;
 pub mod push;
 pub mod quota;
