@@ -13,8 +13,9 @@ import json, sys
 # and .ics import/export 502 KB; invitation reply bar 512 KB; the first-login
 # check of « Mon compte » 520 KB (the account pages themselves are a bundle of
 # their own, compte.html, and their strength meter a worker: neither is in
-# the mailbox's first load). Code splitting is the way back down.
-CEILING_BROTLI = 530_000  # bytes, html+js+wasm+css+config.json
+# the mailbox's first load); the IETF JMAP Contacts/Calendars adapters
+# (JSContact, JSCalendar) 545 KB. Code splitting is the way back down.
+CEILING_BROTLI = 550_000  # bytes, html+js+wasm+css+config.json
 # What /compte loads (compte.html, its js+wasm, the shared css and config).
 ACCOUNT_CEILING_BROTLI = 240_000
 report = json.load(open(sys.argv[1]))
