@@ -39,7 +39,9 @@ step "account service with its test hooks (the e2e journeys read captcha answers
 # Built, then set apart: target/service/autan-compte stays the production
 # build (no hooks), whatever happens to this run.
 cargo build --quiet -p autan-compte --profile service --features test-hooks
-cp target/service/autan-compte target/autan-compte-test-hooks
+# (a new file, then renamed: the running service may hold the old one)
+cp target/service/autan-compte target/autan-compte-test-hooks.new
+mv -f target/autan-compte-test-hooks.new target/autan-compte-test-hooks
 cargo build --quiet -p autan-compte --profile service
 export AUTAN_ACCOUNT_BIN="$ROOT/target/autan-compte-test-hooks"
 
