@@ -230,9 +230,11 @@ pub fn AgendaPage() -> impl IntoView {
                 on_save=save
             />
             <event_details::EventDetails open=details event=opened on_change=apply />
-            <transfer::CalendarTools calendars=calendars target=target on_changed=reload />
             <div class="agenda-body">
-                <views::mini_month::MiniMonth date=date today=today on_pick=pick />
+                <div class="agenda-side">
+                    <views::mini_month::MiniMonth date=date today=today on_pick=pick />
+                    <transfer::CalendarTools calendars=calendars target=target on_changed=reload />
+                </div>
                 {move || {
                     if view.get() == View::Month {
                         view! {

@@ -4,7 +4,7 @@
 //! `today` is passed in.
 
 use crate::i18n::catalogue::{format, Lang};
-use crate::i18n::dates::{day_label, long_date, month_name};
+use crate::i18n::dates::{day_label, heading_date, month_name};
 use crate::jmap::calendar::Event;
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime};
 
@@ -154,19 +154,20 @@ pub fn first_offered(view: View, date: NaiveDate, today: NaiveDate) -> NaiveDate
     }
 }
 
-fn capitalised(s: String) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => s,
+fn capitalised(mut s: String) -> String {
+    // Day and month names all begin with an ASCII letter (no Unicode case
+    // tables in the wasm for this).
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    s
 }
 
 /// What the view shows, in words: « Semaine du lundi 28 décembre 2026 au
 /// dimanche 3 janvier 2027 », « Décembre 2026 », « Lundi 30 novembre 2026 ».
 pub fn heading(view: View, date: NaiveDate, lang: Lang) -> String {
     match view {
-        View::Day => capitalised(long_date(date, lang)),
+        View::Day => capitalised(heading_date(date, lang)),
         View::Month => capitalised(format!("{} {}", month_name(date, lang), date.year())),
         View::WorkWeek | View::Week => {
             let (first, end) = bounds(view, date);
@@ -175,7 +176,7 @@ pub fn heading(view: View, date: NaiveDate, lang: Lang) -> String {
             let from = if first.year() == last.year() {
                 day_label(first, lang)
             } else {
-                long_date(first, lang)
+                heading_date(first, lang)
             };
             let key = if view == View::Week {
                 "agenda.week_of"
@@ -185,7 +186,7 @@ pub fn heading(view: View, date: NaiveDate, lang: Lang) -> String {
             format(
                 lang,
                 key,
-                &[("from", &from), ("to", &long_date(last, lang))],
+                &[("from", &from), ("to", &heading_date(last, lang))],
             )
         }
     }

@@ -153,13 +153,22 @@ pub fn day_label(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// « mardi 1er décembre 2026 » (a day named in full: headings, the month
-/// grid's cells).
+/// « mardi 1 décembre 2026 »: a day named in full, as buttons and cells
+/// are called (the name holds the number they show).
 pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    dated(d, d.day().to_string(), lang)
+}
+
+/// « mardi 1er décembre 2026 »: a day named in full in a heading.
+pub fn heading_date(d: NaiveDate, lang: Lang) -> String {
     let day = match (lang, d.day()) {
         (Lang::Fr, 1) => "1er".to_string(),
         (_, n) => n.to_string(),
     };
+    dated(d, day, lang)
+}
+
+fn dated(d: NaiveDate, day: String, lang: Lang) -> String {
     let name = day_name(lang, d.weekday());
     format!("{name} {day} {} {}", month_name(d, lang), d.year())
 }
@@ -268,8 +277,9 @@ mod tests {
     #[test]
     fn long_dates() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(long_date(d(2026, 12, 1), Lang::Fr), "mardi 1 décembre 2026");
         assert_eq!(
-            long_date(d(2026, 12, 1), Lang::Fr),
+            heading_date(d(2026, 12, 1), Lang::Fr),
             "mardi 1er décembre 2026"
         );
         assert_eq!(
@@ -277,7 +287,7 @@ mod tests {
             "dimanche 3 janvier 2027"
         );
         assert_eq!(
-            long_date(d(2026, 12, 1), Lang::En),
+            heading_date(d(2026, 12, 1), Lang::En),
             "Tuesday 1 December 2026"
         );
         assert_eq!(weekday_name(6, Lang::Fr), "dimanche");

@@ -52,7 +52,7 @@ pub fn MiniMonth(
             view! {
                 <th scope="col">
                     <abbr title=move || weekday_name(i, i18n.lang.get())>
-                        {move || weekday_name(i, i18n.lang.get()).chars().next().map(|c| c.to_uppercase().to_string())}
+                        {move || weekday_name(i, i18n.lang.get()).get(..1).map(str::to_ascii_uppercase)}
                     </abbr>
                 </th>
             }
