@@ -1,15 +1,17 @@
-//! Agenda: the week view (Monday to Sunday, Europe/Paris), one request per
-//! week (calendars, expanded occurrences, events). Overlapping events sit
-//! side by side; every event is also plain text in its day's list.
+//! Agenda: day, work-week, week and month views (Europe/Paris), the view
+//! and its date kept in the URL (`/agenda?vue=mois&date=2026-12-14`); one
+//! request per view (calendars, expanded occurrences, events).
 
 use crate::auth::use_auth;
-use crate::i18n::dates::{day_label, paris_to_utc, to_paris};
+use crate::i18n::dates::{paris_to_utc, to_paris};
 use crate::i18n::{tr, use_i18n};
 mod event_details;
 mod event_form;
 pub mod ics;
 pub mod imip;
+pub mod period;
 mod transfer;
+mod views;
 
 use crate::config::Config;
 use crate::jmap::calendar::{range_request, read_range, Calendar, Event};
@@ -17,14 +19,12 @@ use crate::jmap::calendar_set::{change_request, Change, NewEvent};
 use crate::jmap::response::SetResponse;
 use crate::jmap::session::CYRUS_CALENDARS;
 use crate::ui::notices::use_notices;
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
+use chrono::{NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// First and last hour drawn (events outside are clamped, still listed).
-const FIRST_HOUR: i64 = 7;
-const LAST_HOUR: i64 = 21;
-const HOUR_PX: i64 = 48;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use period::View;
 
 /// An event's start in Paris wall-clock time: Paris and floating times as
 /// they are, UTC converted; other zones are shown as written (no zone
@@ -60,9 +60,7 @@ pub fn calendar_client(
 /// The drag-and-drop payload type of an event.
 const DRAG_TYPE: &str = "application/x-autan-event";
 
-pub fn monday_of(d: NaiveDate) -> NaiveDate {
-    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
-}
+pub use period::monday_of;
 
 /// Side-by-side placement of a day's timed events: (index, lane, lanes of
 /// its overlapping group), by start time.
@@ -114,30 +112,48 @@ pub fn AgendaPage() -> impl IntoView {
     let auth = use_auth();
     let notices = use_notices();
     let today = to_paris(Utc::now()).date();
-    let week = RwSignal::new(0i64);
+    // The view and its date, as the URL says (the week of today without).
+    let query = use_query_map();
+    let view = Memo::new(move |_| query.with(|q| View::from_code(q.get_str("vue").unwrap_or(""))));
+    let date = Memo::new(move |_| {
+        query
+            .with(|q| q.get_str("date").and_then(period::parse_date))
+            .unwrap_or(today)
+    });
+    let navigate = use_navigate();
+    let go = Callback::new(move |(v, d): (View, NaiveDate)| {
+        let url = format!("/agenda?vue={}&date={}", v.code(), period::date_code(d));
+        navigate(
+            &url,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
     let events = RwSignal::new(Vec::<Event>::new());
     let calendars = RwSignal::new(Vec::<Calendar>::new());
     let loading = RwSignal::new(false);
-    let monday = Memo::new(move |_| monday_of(today) + Duration::weeks(week.get()));
+    let range = Memo::new(move |_| period::bounds(view.get(), date.get()));
     let at = |d: NaiveDate| {
         d.and_hms_opt(0, 0, 0)
             .map(|t| crate::jmap::calendar::utc_date(paris_to_utc(t)))
             .unwrap_or_default()
     };
     let account = move || calendar_client(auth);
-    // Bumped after an import or a new calendar: the week is read again.
+    // Bumped after an import or a new calendar: the period is read again.
     let version = RwSignal::new(0u32);
     Effect::new(move |_| {
-        let m = monday.get();
+        let r = range.get();
         version.track();
         let Some((client, account)) = account() else {
             return;
         };
-        let (req, calls) = range_request(&account, &at(m), &at(m + Duration::days(7)));
+        let (req, calls) = range_request(&account, &at(r.0), &at(r.1));
         loading.set(true);
         spawn_local(async move {
             let result = client.send(req).await.and_then(|r| read_range(&r, &calls));
-            if monday.try_get_untracked() != Some(m) {
+            if range.try_get_untracked() != Some(r) {
                 return;
             }
             loading.set(false);
@@ -150,14 +166,13 @@ pub fn AgendaPage() -> impl IntoView {
             }
         });
     });
-    // Every change is sent with the week read again: one request.
+    // Every change is sent with the period read again: one request.
     let apply = Callback::new(move |change: Change| {
         let Some((client, account)) = account() else {
             return;
         };
-        let m = monday.get_untracked();
-        let (req, set, calls) =
-            change_request(&account, &change, &at(m), &at(m + Duration::days(7)));
+        let r = range.get_untracked();
+        let (req, set, calls) = change_request(&account, &change, &at(r.0), &at(r.1));
         spawn_local(async move {
             let result = client.send(req).await.and_then(|r| {
                 if let Some(e) = r.get::<SetResponse>(&set)?.first_error() {
@@ -181,14 +196,7 @@ pub fn AgendaPage() -> impl IntoView {
     let target = RwSignal::new(String::new());
     let writable = Signal::derive(move || target.get());
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
-    let first_day = Signal::derive(move || {
-        let m = monday.get();
-        if monday_of(today) == m {
-            today
-        } else {
-            m
-        }
-    });
+    let first_day = Signal::derive(move || period::first_offered(view.get(), date.get(), today));
     let save = Callback::new(move |e: NewEvent| apply.run(Change::Create(e)));
     let opened = RwSignal::new(None::<Event>);
     let details = RwSignal::new(false);
@@ -202,35 +210,16 @@ pub fn AgendaPage() -> impl IntoView {
             apply.run(move_to(&e, start));
         }
     });
-    let title = move || {
-        let m = monday.get();
-        let lang = i18n.lang.get();
-        i18n.tf(
-            "agenda.week_of",
-            &[
-                ("from", &day_label(m, lang)),
-                ("to", &day_label(m + Duration::days(6), lang)),
-                ("year", &m.year().to_string()),
-            ],
-        )
-    };
-    let days = move || {
-        (0..7)
-            .map(|i| monday.get() + Duration::days(i))
-            .collect::<Vec<_>>()
-    };
-    let hours = (FIRST_HOUR..LAST_HOUR)
-        .map(|h| view! { <li class="hour">{format!("{h:02}:00")}</li> })
-        .collect_view();
+    let open_day = Callback::new(move |d: NaiveDate| go.run((View::Day, d)));
+    let pick = Callback::new(move |d: NaiveDate| go.run((view.get_untracked(), d)));
+    let title = move || period::heading(view.get(), date.get(), i18n.lang.get());
+    let days = Signal::derive(move || period::columns(view.get(), date.get()));
+    let (view, date) = (Signal::from(view), Signal::from(date));
     view! {
         <main id="contenu" class="agenda" tabindex="-1" aria-busy=move || loading.get().then_some("true")>
             <div class="agenda-header">
-                <h1>{title}</h1>
-                <div class="toolbar" role="toolbar" aria-label=tr("agenda.navigation")>
-                    <button type="button" on:click=move |_| week.update(|w| *w -= 1)>{tr("agenda.previous")}</button>
-                    <button type="button" on:click=move |_| week.set(0)>{tr("agenda.today")}</button>
-                    <button type="button" on:click=move |_| week.update(|w| *w += 1)>{tr("agenda.next")}</button>
-                </div>
+                <h1 id="agenda-title">{title}</h1>
+                <views::toolbar::AgendaToolbar view=view date=date today=today go=go />
                 <button type="button" class="primary" on:click=move |_| creating.set(true)>{tr("agenda.new_event")}</button>
             </div>
             <event_form::EventForm
@@ -241,131 +230,39 @@ pub fn AgendaPage() -> impl IntoView {
                 on_save=save
             />
             <event_details::EventDetails open=details event=opened on_change=apply />
-            <transfer::CalendarTools calendars=calendars target=target on_changed=reload />
-            <div class="week">
-                <ol class="hours" aria-hidden="true">{hours}</ol>
-                <For each=days key=|d| *d let:day>
-                    <Day day=day events=events today=today on_open=open_event on_move=move_event />
-                </For>
+            <div class="agenda-body">
+                <div class="agenda-side">
+                    <views::mini_month::MiniMonth date=date today=today on_pick=pick />
+                    <transfer::CalendarTools calendars=calendars target=target on_changed=reload />
+                </div>
+                {move || {
+                    if view.get() == View::Month {
+                        view! {
+                            <views::month::MonthView
+                                date=date
+                                events=events
+                                today=today
+                                labelled_by="agenda-title"
+                                on_open=open_event
+                                on_day=open_day
+                            />
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <views::columns::TimeGrid
+                                days=days
+                                events=events
+                                today=today
+                                on_open=open_event
+                                on_move=move_event
+                            />
+                        }
+                            .into_any()
+                    }
+                }}
             </div>
         </main>
-    }
-}
-
-#[component]
-fn Day(
-    day: NaiveDate,
-    events: RwSignal<Vec<Event>>,
-    today: NaiveDate,
-    on_open: Callback<Event>,
-    on_move: Callback<(String, NaiveDateTime)>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let column = NodeRef::<leptos::html::Ul>::new();
-    // A drop sets the start to the quarter hour under the pointer.
-    let drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        let Some(id) = ev.data_transfer().and_then(|d| d.get_data(DRAG_TYPE).ok()) else {
-            return;
-        };
-        let Some(ul) = column.get_untracked() else {
-            return;
-        };
-        let y = f64::from(ev.client_y()) - ul.get_bounding_client_rect().top();
-        let minutes =
-            (FIRST_HOUR * 60 + (y as i64) * 60 / HOUR_PX).clamp(0, 24 * 60 - 15) / 15 * 15;
-        if !id.is_empty() {
-            if let Some(start) = day.and_hms_opt((minutes / 60) as u32, (minutes % 60) as u32, 0) {
-                on_move.run((id, start));
-            }
-        }
-    };
-    let heading = format!("jour-{day}");
-    let mine = move || {
-        let mut list: Vec<(Event, NaiveDateTime)> = events.with(|es| {
-            es.iter()
-                .map(|e| (e.clone(), paris_start(e)))
-                .filter(|(e, s)| {
-                    let end = *s + Duration::minutes(e.minutes.max(1));
-                    s.date() <= day && (end.date() > day || (end.date() == day && s.date() == day))
-                })
-                .collect()
-        });
-        list.sort_by_key(|(e, s)| (!e.all_day, *s));
-        list
-    };
-    let placed = move || {
-        let list = mine();
-        let spans: Vec<(i64, i64)> = list
-            .iter()
-            .map(|(e, s)| {
-                let start = if s.date() < day {
-                    0
-                } else {
-                    i64::from(s.hour() * 60 + s.minute())
-                };
-                (start, start + e.minutes.max(15))
-            })
-            .collect();
-        let places = lanes(&spans);
-        list.into_iter()
-            .zip(spans)
-            .zip(places)
-            .map(|(((e, s), span), (_, lane, of))| (e, s, span, lane, of))
-            .collect::<Vec<_>>()
-    };
-    view! {
-        <section class="day" class:today=day == today aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()>{move || day_label(day, i18n.lang.get())}</h2>
-            <ul
-                class="day-events"
-                node_ref=column
-                on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
-                on:drop=drop
-            >
-                {move || {
-                    placed()
-                        .into_iter()
-                        .map(|(e, s, (start, end), lane, of)| {
-                            let top = ((start - FIRST_HOUR * 60).max(0) * HOUR_PX / 60).min((LAST_HOUR - FIRST_HOUR) * HOUR_PX - 16);
-                            let height = ((end - start) * HOUR_PX / 60).max(18);
-                            let when = if e.all_day {
-                                i18n.t("agenda.all_day").to_string()
-                            } else {
-                                format!("{} – {}", hm(s), hm(s + Duration::minutes(e.minutes)))
-                            };
-                            let where_ = (!e.location.is_empty()).then(|| format!(", {}", e.location));
-                            let id = e.id.clone();
-                            let opened = e.clone();
-                            view! {
-                                <li
-                                    class="event"
-                                    draggable="true"
-                                    on:dragstart=move |ev: leptos::ev::DragEvent| {
-                                        if let Some(d) = ev.data_transfer() {
-                                            let _ = d.set_data(DRAG_TYPE, &id);
-                                            d.set_effect_allowed("move");
-                                        }
-                                    }
-                                    class:all-day=e.all_day
-                                    style:top=format!("{top}px")
-                                    style:height=format!("{height}px")
-                                    style:left=format!("{}%", lane * 100 / of)
-                                    style:width=format!("{}%", 100 / of)
-                                >
-                                    <button type="button" class="event-open" on:click=move |_| on_open.run(opened.clone())>
-                                        <span class="event-time">{when}</span>
-                                        " "
-                                        <span class="event-title">{e.title.clone()}</span>
-                                        {where_}
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </section>
     }
 }
 

@@ -153,6 +153,43 @@ pub fn day_label(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// « mardi 1 décembre 2026 »: a day named in full, as buttons and cells
+/// are called (the name holds the number they show).
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    dated(d, d.day().to_string(), lang)
+}
+
+/// « mardi 1er décembre 2026 »: a day named in full in a heading.
+pub fn heading_date(d: NaiveDate, lang: Lang) -> String {
+    let day = match (lang, d.day()) {
+        (Lang::Fr, 1) => "1er".to_string(),
+        (_, n) => n.to_string(),
+    };
+    dated(d, day, lang)
+}
+
+fn dated(d: NaiveDate, day: String, lang: Lang) -> String {
+    let name = day_name(lang, d.weekday());
+    format!("{name} {day} {} {}", month_name(d, lang), d.year())
+}
+
+/// « décembre », « December ».
+pub fn month_name(d: NaiveDate, lang: Lang) -> &'static str {
+    let m = d.month0() as usize;
+    match lang {
+        Lang::Fr => FR_MONTHS[m],
+        Lang::En => EN_MONTHS[m],
+    }
+}
+
+/// The name of the `i`-th day of the week, Monday first.
+pub fn weekday_name(i: usize, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => FR_DAYS[i % 7],
+        Lang::En => EN_DAYS[i % 7],
+    }
+}
+
 /// The UTC instant of a Paris wall-clock time (the later one when the clock
 /// goes back, the shifted one when it jumps forward).
 pub fn paris_to_utc(local: chrono::NaiveDateTime) -> DateTime<Utc> {
@@ -235,5 +272,24 @@ mod tests {
             "Tuesday 14 July 2026 at 14:00"
         );
         assert!(utc(2026, 2, 30, 0, 0).is_none());
+    }
+
+    #[test]
+    fn long_dates() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(long_date(d(2026, 12, 1), Lang::Fr), "mardi 1 décembre 2026");
+        assert_eq!(
+            heading_date(d(2026, 12, 1), Lang::Fr),
+            "mardi 1er décembre 2026"
+        );
+        assert_eq!(
+            long_date(d(2027, 1, 3), Lang::Fr),
+            "dimanche 3 janvier 2027"
+        );
+        assert_eq!(
+            heading_date(d(2026, 12, 1), Lang::En),
+            "Tuesday 1 December 2026"
+        );
+        assert_eq!(weekday_name(6, Lang::Fr), "dimanche");
     }
 }
