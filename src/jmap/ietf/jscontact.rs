@@ -3,7 +3,7 @@
 //! ignored; `null` reads as absent; a wrong type is a decoding error.
 
 use super::or_default;
-use crate::jmap::contacts::{ContactFields, Group, Person, PostalAddress};
+use crate::jmap::contacts::{CardKeys, ContactFields, Group, Kind, Person, PostalAddress, Typed};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -68,6 +68,8 @@ pub struct Address {
     pub components: Vec<Component>,
     #[serde(deserialize_with = "or_default")]
     pub full: String,
+    #[serde(deserialize_with = "or_default")]
+    pub contexts: BTreeMap<String, bool>,
     pub pref: Option<u32>,
 }
 
@@ -175,6 +177,38 @@ fn join(parts: &[Component], kinds: &[&str]) -> String {
         .join(" ")
 }
 
+/// `work` / `private` contexts (RFC 9553 §1.4.1) → Travail / Domicile.
+fn context_kind(contexts: &BTreeMap<String, bool>) -> Kind {
+    let on = |k: &str| contexts.get(k).copied().unwrap_or(false);
+    if on("work") {
+        Kind::Work
+    } else if on("private") {
+        Kind::Home
+    } else {
+        Kind::Other
+    }
+}
+
+/// Phones: the `mobile` and `fax` features first (§2.3.3), then contexts.
+fn phone_kind(p: &Contact) -> Kind {
+    let on = |k: &str| p.features.get(k).copied().unwrap_or(false);
+    if on("mobile") {
+        Kind::Mobile
+    } else if on("fax") {
+        Kind::Fax
+    } else {
+        context_kind(&p.contexts)
+    }
+}
+
+fn contexts_of(k: Kind) -> Value {
+    match k {
+        Kind::Work => json!({ "work": true }),
+        Kind::Home => json!({ "private": true }),
+        _ => Value::Null,
+    }
+}
+
 fn postal(a: &Address) -> PostalAddress {
     let c = &a.components;
     let street = join(
@@ -191,6 +225,7 @@ fn postal(a: &Address) -> PostalAddress {
         ],
     );
     PostalAddress {
+        kind: context_kind(&a.contexts),
         street: if street.is_empty() && c.is_empty() {
             a.full.trim().to_string()
         } else {
@@ -252,8 +287,8 @@ impl Card {
             name: self.display_name(),
             emails: by_pref(&self.emails, |e| e.pref)
                 .into_iter()
-                .map(|e| e.address.trim().to_string())
-                .filter(|e| !e.is_empty())
+                .map(|e| Typed::new(context_kind(&e.contexts), e.address.trim()))
+                .filter(|e| !e.value.is_empty())
                 .collect(),
             first_name: join(c, &["given"]),
             last_name: join(c, &["surname", "surname2"]),
@@ -270,9 +305,9 @@ impl Card {
                 .into_iter()
                 .map(|p| {
                     let n = p.number.trim();
-                    n.strip_prefix("tel:").unwrap_or(n).to_string()
+                    Typed::new(phone_kind(p), n.strip_prefix("tel:").unwrap_or(n))
                 })
-                .filter(|p| !p.is_empty())
+                .filter(|p| !p.value.is_empty())
                 .collect(),
             notes: self
                 .notes
@@ -284,14 +319,22 @@ impl Card {
             addresses: by_pref(&self.addresses, |a| a.pref)
                 .into_iter()
                 .map(postal)
-                .filter(|a| *a != PostalAddress::default())
+                .filter(|a| !a.is_empty())
                 .collect(),
-            birthday: self
-                .anniversaries
-                .values()
-                .filter(|a| a.kind == "birth")
-                .find_map(|a| iso_date(&a.date)),
+            birthday: self.birth().and_then(|(_, d)| d),
+            card_keys: CardKeys {
+                birthday: self.birth().map(|(k, _)| k.to_string()),
+                has_anniversaries: !self.anniversaries.is_empty(),
+            },
         }
+    }
+
+    /// The first birth anniversary: its key, and its date if readable.
+    fn birth(&self) -> Option<(&str, Option<String>)> {
+        let births = || self.anniversaries.iter().filter(|(_, a)| a.kind == "birth");
+        births()
+            .find_map(|(k, a)| iso_date(&a.date).map(|d| (k.as_str(), Some(d))))
+            .or_else(|| births().next().map(|(k, _)| (k.as_str(), None)))
     }
 
     /// A group card; members are named by uid, the app names them by id
@@ -335,6 +378,60 @@ pub fn book(cards: &[Card]) -> (Vec<Person>, Vec<Group>) {
     (people, groups)
 }
 
+/// `{ "e1": …, "e2": … }`, `null` when there is none.
+fn keyed(prefix: &str, values: impl Iterator<Item = Value>) -> Value {
+    let m: Map<String, Value> = values
+        .enumerate()
+        .map(|(i, v)| (format!("{prefix}{}", i + 1), v))
+        .collect();
+    if m.is_empty() {
+        Value::Null
+    } else {
+        Value::Object(m)
+    }
+}
+
+fn with_contexts(v: &mut Value, k: Kind) {
+    let c = contexts_of(k);
+    if !c.is_null() {
+        v["contexts"] = c;
+    }
+}
+
+/// §2.5.1.1: the street as one `name` component (the form does not split
+/// number and street).
+fn address(a: PostalAddress) -> Value {
+    let components: Vec<Value> = [
+        ("name", &a.street),
+        ("postcode", &a.postcode),
+        ("locality", &a.locality),
+        ("region", &a.region),
+        ("country", &a.country),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| json!({ "@type": "AddressComponent", "kind": k, "value": v }))
+    .collect();
+    let mut v = json!({ "@type": "Address", "components": components });
+    with_contexts(&mut v, a.kind);
+    v
+}
+
+/// §2.8.1 with a PartialDate; `--MM-DD` has no year.
+fn birth_anniversary(iso: &str) -> Option<Value> {
+    let num = |r: std::ops::Range<usize>| iso.get(r).and_then(|p| p.parse::<u32>().ok());
+    let mut date = json!({ "@type": "PartialDate" });
+    if let Some(rest) = iso.strip_prefix("--") {
+        date["month"] = json!(rest.get(0..2)?.parse::<u32>().ok()?);
+        date["day"] = json!(rest.get(3..5)?.parse::<u32>().ok()?);
+    } else {
+        date["year"] = json!(num(0..4)?);
+        date["month"] = json!(num(5..7)?);
+        date["day"] = json!(num(8..10)?);
+    }
+    Some(json!({ "@type": "Anniversary", "kind": "birth", "date": date }))
+}
+
 fn one(prefix: &str, v: &str, o: Value) -> Value {
     if v.trim().is_empty() {
         Value::Null
@@ -358,24 +455,28 @@ fn owned(f: &ContactFields) -> Map<String, Value> {
     } else {
         json!({ "@type": "Name", "components": components, "isOrdered": true, "full": full })
     };
-    let work = json!({ "work": true });
     let mut o = Map::new();
     o.insert("name".into(), name);
+    let emails = ContactFields::filled(&f.emails).map(|e| {
+        let mut v = json!({ "@type": "EmailAddress", "address": e.value });
+        with_contexts(&mut v, e.kind);
+        v
+    });
+    o.insert("emails".into(), keyed("e", emails));
+    let phones = ContactFields::filled(&f.phones).map(|p| {
+        let feature = match p.kind {
+            Kind::Mobile => "mobile",
+            Kind::Fax => "fax",
+            _ => "voice",
+        };
+        let mut v = json!({ "@type": "Phone", "number": p.value, "features": { feature: true } });
+        with_contexts(&mut v, p.kind);
+        v
+    });
+    o.insert("phones".into(), keyed("p", phones));
     o.insert(
-        "emails".into(),
-        one(
-            "e",
-            &f.email,
-            json!({ "@type": "EmailAddress", "address": f.email.trim(), "contexts": work }),
-        ),
-    );
-    o.insert(
-        "phones".into(),
-        one(
-            "p",
-            &f.phone,
-            json!({ "@type": "Phone", "number": f.phone.trim(), "features": { "voice": true }, "contexts": work }),
-        ),
+        "addresses".into(),
+        keyed("a", f.filled_addresses().map(address)),
     );
     o.insert(
         "organizations".into(),
@@ -418,13 +519,36 @@ pub fn card_create(f: &ContactFields, address_book: Option<&str>) -> Value {
     o.insert("kind".into(), json!("individual"));
     in_book(&mut o, address_book);
     o.extend(owned(f).into_iter().filter(|(_, v)| !v.is_null()));
+    if let Some(b) = f.birthday.as_deref().and_then(birth_anniversary) {
+        o.insert("anniversaries".into(), json!({ "birth": b }));
+    }
     Value::Object(o)
 }
 
 /// ContactCard/set `update` patch: what the form owns, nothing else (the
-/// card's addresses, birthday, photos... stay as they are).
-pub fn card_update(f: &ContactFields) -> Value {
-    Value::Object(owned(f))
+/// card's other anniversaries, photos... stay as they are). `keys`: what was
+/// read of the card, so that the birthday alone is patched.
+pub fn card_update(f: &ContactFields, keys: &CardKeys) -> Value {
+    let mut o = owned(f);
+    let birth = f.birthday.as_deref().and_then(birth_anniversary);
+    match (&keys.birthday, keys.has_anniversaries) {
+        (Some(k), _) => {
+            o.insert(format!("anniversaries/{k}"), birth.unwrap_or(Value::Null));
+        }
+        // RFC 8620 §5.3: a patch path's parent must exist.
+        (None, true) => {
+            if let Some(b) = birth {
+                o.insert("anniversaries/birth".into(), b);
+            }
+        }
+        (None, false) => {
+            o.insert(
+                "anniversaries".into(),
+                birth.map_or(Value::Null, |b| json!({ "birth": b })),
+            );
+        }
+    }
+    Value::Object(o)
 }
 
 /// RFC 9553 `members`: the people's uids (an id not in the book is taken
