@@ -132,6 +132,8 @@ pub fn ContactForm(
                     .unwrap_or_default(),
             );
             fields.set(f);
+            // The dialog opens before its content is drawn: focus the first field.
+            focus_later(format!("{base}-first"));
         });
     }
     let submit = {
