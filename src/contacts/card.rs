@@ -3,13 +3,34 @@
 
 use super::write_to_href;
 use crate::auth::use_auth;
+use crate::i18n::{dates, Lang};
 use crate::i18n::{tr, use_i18n};
-use crate::jmap::contacts::BookChange;
+use crate::jmap::contacts::{BookChange, Kind, PostalAddress};
 use crate::store::contacts::use_contacts_store;
 use crate::ui::dialog::Dialog;
 use crate::ui::notices::use_notices;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// A postal address as it is written on an envelope, one line each.
+fn postal_lines(a: &PostalAddress) -> String {
+    let town = format!("{} {}", a.postcode.trim(), a.locality.trim());
+    [
+        a.street.trim(),
+        town.trim(),
+        a.region.trim(),
+        a.country.trim(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+/// « 14 mars 1985 »; the stored text if it is not a date.
+fn birthday_text(iso: &str, lang: Lang) -> String {
+    dates::birthday(iso, lang).unwrap_or_else(|| iso.to_string())
+}
 
 #[component]
 pub fn ContactCard(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
@@ -123,14 +144,29 @@ pub fn ContactCard(id: String, selected: RwSignal<Option<String>>) -> impl IntoV
                 person
                     .get()
                     .map(|p| {
-                        let write = (!p.emails.is_empty()).then(|| write_to_href(&p.emails[..1]));
+                        let write = p.first_email().map(|e| write_to_href(&[e.to_string()]));
+                        let typed = move |what: &'static str, kind: Kind| {
+                            i18n.tf("contacts.typed", &[("what", i18n.t(what)), ("kind", i18n.t(kind.label_key()))])
+                        };
+                        let birthday = p.birthday.clone();
                         view! {
                             <h2 id="card-name" tabindex="-1">{p.name.clone()}</h2>
                             {(!p.job_title.is_empty() || !p.company.is_empty())
                                 .then(|| view! { <p class="card-role">{[p.job_title.clone(), p.company.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" — ")}</p> })}
                             <dl class="headers">
-                                {p.emails.iter().map(|e| view! { <dt>{tr("contacts.email")}</dt><dd>{e.clone()}</dd> }).collect_view()}
-                                {p.phones.iter().map(|t| view! { <dt>{tr("contacts.phone")}</dt><dd><a href=format!("tel:{}", t.replace(' ', ""))>{t.clone()}</a></dd> }).collect_view()}
+                                {p.emails.iter().map(|e| {
+                                    let kind = e.kind;
+                                    view! { <dt>{move || typed("contacts.email", kind)}</dt><dd><a href=write_to_href(std::slice::from_ref(&e.value))>{e.value.clone()}</a></dd> }
+                                }).collect_view()}
+                                {p.phones.iter().map(|t| {
+                                    let kind = t.kind;
+                                    view! { <dt>{move || typed("contacts.phone", kind)}</dt><dd><a href=format!("tel:{}", t.value.replace(' ', ""))>{t.value.clone()}</a></dd> }
+                                }).collect_view()}
+                                {p.addresses.iter().map(|a| {
+                                    let kind = a.kind;
+                                    view! { <dt>{move || typed("contacts.address", kind)}</dt><dd class="postal">{postal_lines(a)}</dd> }
+                                }).collect_view()}
+                                {birthday.map(|b| view! { <dt>{tr("contacts.birthday")}</dt><dd>{move || birthday_text(&b, i18n.lang.get())}</dd> })}
                                 {(!p.notes.is_empty()).then(|| view! { <dt>{tr("contacts.notes")}</dt><dd>{p.notes.clone()}</dd> })}
                             </dl>
                             <div class="toolbar">

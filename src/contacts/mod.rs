@@ -2,8 +2,10 @@
 //! contact card, and the forms to create, change and delete contacts and
 //! groups (Cyrus's legacy contacts model through `jmap::contacts`).
 
+mod birthday;
 mod card;
 mod form;
+mod rows;
 mod transfer;
 pub mod vcard;
 
@@ -38,7 +40,8 @@ pub fn visible(people: &[Person], members: Option<&[String]>, query: &str) -> Ve
         .iter()
         .filter(|p| members.is_none_or(|m| m.contains(&p.id)))
         .filter(|p| {
-            let hay = collation_key(&format!("{} {} {}", p.name, p.emails.join(" "), p.company));
+            let emails: Vec<&str> = p.email_addresses().collect();
+            let hay = collation_key(&format!("{} {} {}", p.name, emails.join(" "), p.company));
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .cloned()
@@ -103,7 +106,7 @@ pub fn ContactsPage() -> impl IntoView {
         let addresses: Vec<String> = store.people.with(|p| {
             p.iter()
                 .filter(|x| m.contains(&x.id))
-                .filter_map(|x| x.emails.first().cloned())
+                .filter_map(|x| x.first_email().map(str::to_string))
                 .collect()
         });
         (!addresses.is_empty()).then(|| write_to_href(&addresses))
@@ -183,7 +186,7 @@ pub fn ContactsPage() -> impl IntoView {
                                     <li>
                                         <button type="button" class="person" aria-current=current on:click=move |_| selected.set(Some(id.clone()))>
                                             <span class="person-name">{p.name.clone()}</span>
-                                            <span class="person-email">{p.emails.first().cloned().unwrap_or_default()}</span>
+                                            <span class="person-email">{p.first_email().unwrap_or_default().to_string()}</span>
                                         </button>
                                     </li>
                                 }
@@ -208,7 +211,7 @@ mod tests {
             name: format!("{first} {last}").trim().into(),
             first_name: first.into(),
             last_name: last.into(),
-            emails: vec![email.into()],
+            emails: vec![crate::jmap::contacts::Typed::new(Default::default(), email)],
             ..Person::default()
         }
     }

@@ -75,9 +75,14 @@ pub fn ImportExport(#[prop(into)] shown: Signal<Vec<Person>>) -> impl IntoView {
                 duplicates: dup
                     .into_iter()
                     .map(|c| {
-                        format!("{} {} <{}>", c.first_name, c.last_name, c.email)
-                            .trim()
-                            .to_string()
+                        format!(
+                            "{} {} <{}>",
+                            c.first_name,
+                            c.last_name,
+                            c.first_email().unwrap_or_default()
+                        )
+                        .trim()
+                        .to_string()
                     })
                     .collect(),
             }));

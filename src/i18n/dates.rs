@@ -190,6 +190,37 @@ pub fn weekday_name(i: usize, lang: Lang) -> &'static str {
     }
 }
 
+/// A birthday (`YYYY-MM-DD` or `--MM-DD`) written out: « 14 mars 1985 »,
+/// « 1er avril », « March 14, 1985 »; None if it is not such a date.
+/// By hand: chrono's `format` would weigh on the .wasm.
+pub fn birthday(iso: &str, lang: Lang) -> Option<String> {
+    let (year, md) = match iso.strip_prefix("--") {
+        Some(md) => (None, md),
+        None => (Some(iso.get(0..4)?), iso.get(5..)?),
+    };
+    let month: usize = md.get(0..2)?.parse().ok()?;
+    let day: u32 = md.get(3..5)?.parse().ok()?;
+    if md.len() != 5 || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    if year.is_some_and(|y| !y.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    Some(match (lang, year) {
+        (Lang::Fr, _) => {
+            let d = if day == 1 {
+                "1er".to_string()
+            } else {
+                day.to_string()
+            };
+            let out = format!("{d} {}", FR_MONTHS[month - 1]);
+            year.map_or(out.clone(), |y| format!("{out} {y}"))
+        }
+        (Lang::En, Some(y)) => format!("{} {day}, {y}", EN_MONTHS[month - 1]),
+        (Lang::En, None) => format!("{} {day}", EN_MONTHS[month - 1]),
+    })
+}
+
 /// The UTC instant of a Paris wall-clock time (the later one when the clock
 /// goes back, the shifted one when it jumps forward).
 pub fn paris_to_utc(local: chrono::NaiveDateTime) -> DateTime<Utc> {
@@ -255,6 +286,33 @@ mod tests {
             list_date(at("2026-11-21T12:00:00Z"), now, Lang::En),
             "yesterday 13:00"
         );
+    }
+
+    #[test]
+    fn birthdays_written_out() {
+        let fr = |s| birthday(s, Lang::Fr);
+        assert_eq!(fr("1985-03-14").as_deref(), Some("14 mars 1985"));
+        assert_eq!(fr("1990-04-01").as_deref(), Some("1er avril 1990"));
+        assert_eq!(fr("--08-15").as_deref(), Some("15 août"));
+        assert_eq!(
+            birthday("1985-03-14", Lang::En).as_deref(),
+            Some("March 14, 1985")
+        );
+        assert_eq!(
+            birthday("--12-25", Lang::En).as_deref(),
+            Some("December 25")
+        );
+        for bad in [
+            "",
+            "1985-13-01",
+            "1985-00-10",
+            "--1-1",
+            "abcd-03-14",
+            "1985-03-14x",
+            "é",
+        ] {
+            assert_eq!(fr(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! (`ietf::ContactsDialect`; the `*_for` functions take it, the others are
 //! the Cyrus form).
 
+use super::cyrus_contact::{self, CyrusContact};
 use super::ietf::jscontact::{self, AddressBook, Card};
 use super::ietf::ContactsDialect;
 use super::request::{Call, GetArgs, Request};
@@ -20,21 +21,122 @@ pub struct Person {
     pub uid: String,
     /// What lists show: « Prénom Nom », else the organisation.
     pub name: String,
-    pub emails: Vec<String>,
+    /// Preferred (Cyrus: default) first; `addresses()` for the bare values.
+    pub emails: Vec<Typed>,
     pub first_name: String,
     pub last_name: String,
     pub company: String,
     pub job_title: String,
-    pub phones: Vec<String>,
+    pub phones: Vec<Typed>,
     pub notes: String,
-    /// Read from IETF cards only (not asked of Cyrus), preferred first.
+    /// Preferred first.
     pub addresses: Vec<PostalAddress>,
-    /// `YYYY-MM-DD`, or `--MM-DD` without the year; IETF cards only.
+    /// `YYYY-MM-DD`, or `--MM-DD` without the year.
     pub birthday: Option<String>,
+    /// What an IETF card's update must know of the card as read.
+    pub card_keys: CardKeys,
+}
+
+impl Person {
+    /// The e-mail addresses alone, preferred first.
+    pub fn email_addresses(&self) -> impl Iterator<Item = &str> {
+        self.emails.iter().map(|e| e.value.as_str())
+    }
+
+    /// The first (preferred) e-mail address.
+    pub fn first_email(&self) -> Option<&str> {
+        self.email_addresses().next()
+    }
+
+    pub fn has_email(&self, email: &str) -> bool {
+        self.email_addresses()
+            .any(|e| e.eq_ignore_ascii_case(email.trim()))
+    }
+
+    /// What the contact form starts from.
+    pub fn fields(&self) -> ContactFields {
+        ContactFields {
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            emails: self.emails.clone(),
+            phones: self.phones.clone(),
+            addresses: self.addresses.clone(),
+            birthday: self.birthday.clone(),
+            company: self.company.clone(),
+            job_title: self.job_title.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+/// The type of an e-mail address, phone or postal address. E-mails and
+/// postal addresses are Travail, Domicile or Autre; phones may also be
+/// Mobile or Fax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+pub enum Kind {
+    #[default]
+    Work,
+    Home,
+    Mobile,
+    Fax,
+    Other,
+}
+
+impl Kind {
+    pub const EMAIL: [Kind; 3] = [Kind::Work, Kind::Home, Kind::Other];
+    pub const PHONE: [Kind; 5] = [Kind::Work, Kind::Home, Kind::Mobile, Kind::Fax, Kind::Other];
+    pub const ADDRESS: [Kind; 3] = Kind::EMAIL;
+
+    /// A stable name (form values, vCard TYPE in lower case).
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Work => "work",
+            Kind::Home => "home",
+            Kind::Mobile => "mobile",
+            Kind::Fax => "fax",
+            Kind::Other => "other",
+        }
+    }
+
+    /// `code`'s inverse; anything else is Autre.
+    pub fn from_code(code: &str) -> Kind {
+        [Kind::Work, Kind::Home, Kind::Mobile, Kind::Fax]
+            .into_iter()
+            .find(|k| k.code().eq_ignore_ascii_case(code.trim()))
+            .unwrap_or(Kind::Other)
+    }
+
+    /// Its catalogue key (« Travail », « Domicile »…).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Kind::Work => "contacts.kind.work",
+            Kind::Home => "contacts.kind.home",
+            Kind::Mobile => "contacts.kind.mobile",
+            Kind::Fax => "contacts.kind.fax",
+            Kind::Other => "contacts.kind.other",
+        }
+    }
+}
+
+/// An e-mail address or a phone number with its type.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Typed {
+    pub kind: Kind,
+    pub value: String,
+}
+
+impl Typed {
+    pub fn new(kind: Kind, value: impl Into<String>) -> Self {
+        Typed {
+            kind,
+            value: value.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PostalAddress {
+    pub kind: Kind,
     pub street: String,
     pub postcode: String,
     pub locality: String,
@@ -42,16 +144,85 @@ pub struct PostalAddress {
     pub country: String,
 }
 
-/// What the contact form edits.
+impl PostalAddress {
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.street,
+            &self.postcode,
+            &self.locality,
+            &self.region,
+            &self.country,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    }
+
+    /// « 12 rue des Lois, 31000 Toulouse, Occitanie, France ».
+    pub fn one_line(&self) -> String {
+        let town = format!("{} {}", self.postcode.trim(), self.locality.trim());
+        [
+            self.street.trim().replace('\n', ", ").as_str(),
+            town.trim(),
+            self.region.trim(),
+            self.country.trim(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+/// What an update of an IETF card must know of it as read: the key of its
+/// birth anniversary and whether it has others (so that a patch changes the
+/// birthday alone). Empty from Cyrus, whose contacts have one `birthday`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CardKeys {
+    pub birthday: Option<String>,
+    pub has_anniversaries: bool,
+}
+
+/// What the contact form edits. Empty rows are left out when sent.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ContactFields {
     pub first_name: String,
     pub last_name: String,
-    pub email: String,
-    pub phone: String,
+    pub emails: Vec<Typed>,
+    pub phones: Vec<Typed>,
+    pub addresses: Vec<PostalAddress>,
+    /// `YYYY-MM-DD` or `--MM-DD`.
+    pub birthday: Option<String>,
     pub company: String,
     pub job_title: String,
     pub notes: String,
+}
+
+impl ContactFields {
+    /// The rows worth sending: trimmed, empty ones left out.
+    pub fn filled(list: &[Typed]) -> impl Iterator<Item = Typed> + '_ {
+        list.iter()
+            .map(|t| Typed::new(t.kind, t.value.trim()))
+            .filter(|t| !t.value.is_empty())
+    }
+
+    pub fn filled_addresses(&self) -> impl Iterator<Item = PostalAddress> + '_ {
+        self.addresses
+            .iter()
+            .filter(|a| !a.is_empty())
+            .map(|a| PostalAddress {
+                kind: a.kind,
+                street: a.street.trim().to_string(),
+                postcode: a.postcode.trim().to_string(),
+                locality: a.locality.trim().to_string(),
+                region: a.region.trim().to_string(),
+                country: a.country.trim().to_string(),
+            })
+    }
+
+    /// The first e-mail address (duplicates, « Ajouter aux contacts »).
+    pub fn first_email(&self) -> Option<String> {
+        Self::filled(&self.emails).next().map(|t| t.value)
+    }
 }
 
 /// A change to the address book, sent with the whole book re-read in the
@@ -74,45 +245,25 @@ pub enum BookChange {
     DeleteGroup(String),
 }
 
-fn contact_json(f: &ContactFields) -> serde_json::Value {
-    let list = |kind: &str, v: &str| {
-        let v = v.trim();
-        if v.is_empty() {
-            serde_json::json!([])
-        } else {
-            serde_json::json!([{ "type": kind, "value": v, "isDefault": true }])
-        }
-    };
-    serde_json::json!({
-        "firstName": f.first_name.trim(),
-        "lastName": f.last_name.trim(),
-        "company": f.company.trim(),
-        "jobTitle": f.job_title.trim(),
-        "notes": f.notes.trim(),
-        "emails": list("work", &f.email),
-        "phones": list("work", &f.phone),
-    })
-}
-
 pub fn change_request(account: &str, change: &BookChange) -> (Request, Call, BookCalls) {
     use serde_json::json;
     let mut req = Request::new().using(&[CORE, CYRUS_CONTACTS]);
     let (method, args) = match change {
         BookChange::CreateContact(f) => (
             "Contact/set",
-            json!({ "create": { "new": contact_json(f) } }),
+            json!({ "create": { "new": cyrus_contact::contact_json(f) } }),
         ),
         BookChange::CreateContacts(list) => {
             let create: serde_json::Map<String, serde_json::Value> = list
                 .iter()
                 .enumerate()
-                .map(|(i, f)| (format!("n{i}"), contact_json(f)))
+                .map(|(i, f)| (format!("n{i}"), cyrus_contact::contact_json(f)))
                 .collect();
             ("Contact/set", json!({ "create": create }))
         }
         BookChange::UpdateContact(id, f) => (
             "Contact/set",
-            json!({ "update": { id.as_str(): contact_json(f) } }),
+            json!({ "update": { id.as_str(): cyrus_contact::contact_json(f) } }),
         ),
         BookChange::DeleteContact(id) => ("Contact/set", json!({ "destroy": [id] })),
         BookChange::CreateGroup { name, member_ids } => (
@@ -169,7 +320,13 @@ pub fn change_request_for(
             json!({ "create": create })
         }
         BookChange::UpdateContact(id, f) => {
-            json!({ "update": { id.as_str(): jscontact::card_update(f) } })
+            let keys = target
+                .people
+                .iter()
+                .find(|p| &p.id == id)
+                .map(|p| p.card_keys.clone())
+                .unwrap_or_default();
+            json!({ "update": { id.as_str(): jscontact::card_update(f, &keys) } })
         }
         BookChange::DeleteContact(id) | BookChange::DeleteGroup(id) => json!({ "destroy": [id] }),
         BookChange::CreateGroup { name, member_ids } => json!({ "create": {
@@ -204,16 +361,7 @@ fn ietf_book_calls(req: &mut Request, account: &str) -> BookCalls {
 fn book_calls(req: &mut Request, account: &str) -> (Call, Call) {
     let contacts = req.call(
         "Contact/get",
-        &GetArgs::all(account).properties(&[
-            "id",
-            "firstName",
-            "lastName",
-            "company",
-            "jobTitle",
-            "emails",
-            "phones",
-            "notes",
-        ]),
+        &GetArgs::all(account).properties(&cyrus_contact::PROPERTIES),
     );
     let groups = req.call("ContactGroup/get", &GetArgs::all(account));
     (contacts, groups)
@@ -230,35 +378,6 @@ pub struct Group {
     pub id: String,
     pub name: String,
     pub member_ids: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct CyrusEmail {
-    #[serde(default)]
-    value: String,
-    #[serde(default)]
-    is_default: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct CyrusContact {
-    id: String,
-    #[serde(default)]
-    first_name: String,
-    #[serde(default)]
-    last_name: String,
-    #[serde(default)]
-    company: String,
-    #[serde(default)]
-    job_title: String,
-    #[serde(default)]
-    emails: Vec<CyrusEmail>,
-    #[serde(default)]
-    phones: Vec<CyrusEmail>,
-    #[serde(default)]
-    notes: String,
 }
 
 #[derive(Deserialize)]
@@ -331,41 +450,7 @@ pub fn read_book(resp: &Response, calls: &BookCalls) -> Result<(Vec<Person>, Vec
     let people = contacts
         .list
         .into_iter()
-        .map(|c| {
-            let name = format!("{} {}", c.first_name.trim(), c.last_name.trim())
-                .trim()
-                .to_string();
-            let mut emails: Vec<&CyrusEmail> = c
-                .emails
-                .iter()
-                .filter(|e| !e.value.trim().is_empty())
-                .collect();
-            emails.sort_by_key(|e| !e.is_default);
-            Person {
-                id: c.id,
-                name: if name.is_empty() {
-                    c.company.clone()
-                } else {
-                    name
-                },
-                emails: emails
-                    .into_iter()
-                    .map(|e| e.value.trim().to_string())
-                    .collect(),
-                first_name: c.first_name,
-                last_name: c.last_name,
-                company: c.company,
-                job_title: c.job_title,
-                phones: c
-                    .phones
-                    .into_iter()
-                    .map(|p| p.value.trim().to_string())
-                    .filter(|p| !p.is_empty())
-                    .collect(),
-                notes: c.notes,
-                ..Person::default()
-            }
-        })
+        .map(CyrusContact::person)
         .collect();
     let groups = groups
         .list
@@ -389,9 +474,8 @@ mod tests {
         // The fixture holds Contact/get then ContactGroup/get, c0 and c1.
         let (_, calls) = book_request("u");
         let (people, groups) = read_book(&resp, &calls).unwrap();
-        assert!(people
-            .iter()
-            .any(|p| p.name == "Hélène Garnier" && p.emails == ["helene.garnier@ac-toulouse.fr"]));
+        assert!(people.iter().any(|p| p.name == "Hélène Garnier"
+            && p.emails == [Typed::new(Kind::Work, "helene.garnier@ac-toulouse.fr")]));
         let class = groups
             .iter()
             .find(|g| g.name == "3e B")
@@ -399,7 +483,9 @@ mod tests {
         assert!(!class.member_ids.is_empty());
         let garnier = people.iter().find(|p| p.name == "Hélène Garnier").unwrap();
         assert_eq!(garnier.job_title, "Principale");
-        assert_eq!(garnier.phones, ["05 61 52 40 01"]);
+        assert_eq!(garnier.phones, [Typed::new(Kind::Work, "05 61 52 40 01")]);
+        // « 0000-00-00 »: no birthday; `addresses: []`.
+        assert!(garnier.birthday.is_none() && garnier.addresses.is_empty());
     }
 
     #[test]
@@ -407,7 +493,7 @@ mod tests {
         let fields = ContactFields {
             first_name: " Camille ".into(),
             last_name: "Roussel".into(),
-            email: "camille@example.org".into(),
+            emails: vec![Typed::new(Kind::Home, "camille@example.org")],
             ..ContactFields::default()
         };
         let (req, set, _) = change_request("u", &BookChange::CreateContact(fields));
@@ -416,6 +502,8 @@ mod tests {
         let c = &body["methodCalls"][0][1]["create"]["new"];
         assert_eq!(c["firstName"], "Camille");
         assert_eq!(c["emails"][0]["value"], "camille@example.org");
+        assert_eq!(c["emails"][0]["type"], "personal");
+        assert_eq!(c["birthday"], "0000-00-00");
         assert_eq!(c["phones"], serde_json::json!([]));
         assert_eq!(body["methodCalls"][1][0], "Contact/get");
         assert_eq!(body["methodCalls"][2][0], "ContactGroup/get");

@@ -1147,7 +1147,7 @@ fn check_export(events: &[(String, NewEvent)]) {
 fn check_book(people: &[Person], groups: &[Group]) {
     for p in people {
         let _ = crate::contacts::index_letter(p);
-        assert!(p.emails.iter().all(|e| !e.trim().is_empty()));
+        assert!(p.email_addresses().all(|e| !e.trim().is_empty()));
     }
     let _ = crate::contacts::visible(people, None, "hé a");
     for g in groups {
@@ -1156,7 +1156,7 @@ fn check_book(people: &[Person], groups: &[Group]) {
     let _ = crate::contacts::write_to_href(
         &people
             .iter()
-            .flat_map(|p| p.emails.clone())
+            .flat_map(|p| p.email_addresses().map(str::to_string))
             .collect::<Vec<_>>(),
     );
     let card = crate::contacts::vcard::export(people);

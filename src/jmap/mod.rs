@@ -18,6 +18,7 @@ pub mod calendar;
 pub mod calendar_set;
 pub mod client;
 pub mod contacts;
+pub mod cyrus_contact;
 pub mod transport;
 pub mod upload;
 

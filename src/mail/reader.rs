@@ -296,10 +296,9 @@ fn AddSender(email: String, name: String) -> impl IntoView {
     let known = {
         let email = email.to_lowercase();
         move || {
-            contacts.people.with(|p| {
-                p.iter()
-                    .any(|x| x.emails.iter().any(|e| e.to_lowercase() == email))
-            })
+            contacts
+                .people
+                .with(|p| p.iter().any(|x| x.has_email(&email)))
         }
     };
     let add = move |_| {
@@ -316,9 +315,13 @@ fn AddSender(email: String, name: String) -> impl IntoView {
         let fields = crate::jmap::contacts::ContactFields {
             first_name: first.to_string(),
             last_name: last.to_string(),
-            email: email.clone(),
+            emails: vec![crate::jmap::contacts::Typed::new(
+                crate::jmap::contacts::Kind::Work,
+                email.clone(),
+            )],
             ..Default::default()
         };
+        let email = email.clone();
         spawn_local(async move {
             // Never a duplicate: with the book not read yet, read it first.
             if !contacts.loaded.get_untracked() {
@@ -327,13 +330,9 @@ fn AddSender(email: String, name: String) -> impl IntoView {
                     return;
                 }
             }
-            let already = contacts.people.with_untracked(|p| {
-                p.iter().any(|x| {
-                    x.emails
-                        .iter()
-                        .any(|e| e.eq_ignore_ascii_case(&fields.email))
-                })
-            });
+            let already = contacts
+                .people
+                .with_untracked(|p| p.iter().any(|x| x.has_email(&email)));
             if already {
                 notices.info.set(Some("contacts.added"));
                 return;

@@ -1,11 +1,13 @@
 //! RFC 9553 JSContact Cards (as RFC 9610 ContactCard carries them) ↔ the
 //! app's `Person`, `Group` and `ContactFields`. Unknown properties are
-//! ignored; `null` reads as absent; a wrong type is a decoding error.
+//! ignored; `null` reads as absent; a wrong type is a decoding error. The
+//! ContactCard/set bodies are in `jscontact_set`.
 
 use super::or_default;
-use crate::jmap::contacts::{ContactFields, Group, Person, PostalAddress};
+use crate::jmap::contacts::{CardKeys, Group, Kind, Person, PostalAddress, Typed};
+
+pub use super::jscontact_set::{card_create, card_update, group_create, members};
 use serde::Deserialize;
-use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
 /// RFC 9553 §2.2.1.2 Name, §2.5.1.1 Address: both are lists of components.
@@ -68,6 +70,8 @@ pub struct Address {
     pub components: Vec<Component>,
     #[serde(deserialize_with = "or_default")]
     pub full: String,
+    #[serde(deserialize_with = "or_default")]
+    pub contexts: BTreeMap<String, bool>,
     pub pref: Option<u32>,
 }
 
@@ -175,6 +179,30 @@ fn join(parts: &[Component], kinds: &[&str]) -> String {
         .join(" ")
 }
 
+/// `work` / `private` contexts (RFC 9553 §1.4.1) → Travail / Domicile.
+fn context_kind(contexts: &BTreeMap<String, bool>) -> Kind {
+    let on = |k: &str| contexts.get(k).copied().unwrap_or(false);
+    if on("work") {
+        Kind::Work
+    } else if on("private") {
+        Kind::Home
+    } else {
+        Kind::Other
+    }
+}
+
+/// Phones: the `mobile` and `fax` features first (§2.3.3), then contexts.
+fn phone_kind(p: &Contact) -> Kind {
+    let on = |k: &str| p.features.get(k).copied().unwrap_or(false);
+    if on("mobile") {
+        Kind::Mobile
+    } else if on("fax") {
+        Kind::Fax
+    } else {
+        context_kind(&p.contexts)
+    }
+}
+
 fn postal(a: &Address) -> PostalAddress {
     let c = &a.components;
     let street = join(
@@ -191,6 +219,7 @@ fn postal(a: &Address) -> PostalAddress {
         ],
     );
     PostalAddress {
+        kind: context_kind(&a.contexts),
         street: if street.is_empty() && c.is_empty() {
             a.full.trim().to_string()
         } else {
@@ -252,8 +281,8 @@ impl Card {
             name: self.display_name(),
             emails: by_pref(&self.emails, |e| e.pref)
                 .into_iter()
-                .map(|e| e.address.trim().to_string())
-                .filter(|e| !e.is_empty())
+                .map(|e| Typed::new(context_kind(&e.contexts), e.address.trim()))
+                .filter(|e| !e.value.is_empty())
                 .collect(),
             first_name: join(c, &["given"]),
             last_name: join(c, &["surname", "surname2"]),
@@ -270,9 +299,9 @@ impl Card {
                 .into_iter()
                 .map(|p| {
                     let n = p.number.trim();
-                    n.strip_prefix("tel:").unwrap_or(n).to_string()
+                    Typed::new(phone_kind(p), n.strip_prefix("tel:").unwrap_or(n))
                 })
-                .filter(|p| !p.is_empty())
+                .filter(|p| !p.value.is_empty())
                 .collect(),
             notes: self
                 .notes
@@ -284,14 +313,22 @@ impl Card {
             addresses: by_pref(&self.addresses, |a| a.pref)
                 .into_iter()
                 .map(postal)
-                .filter(|a| *a != PostalAddress::default())
+                .filter(|a| !a.is_empty())
                 .collect(),
-            birthday: self
-                .anniversaries
-                .values()
-                .filter(|a| a.kind == "birth")
-                .find_map(|a| iso_date(&a.date)),
+            birthday: self.birth().and_then(|(_, d)| d),
+            card_keys: CardKeys {
+                birthday: self.birth().map(|(k, _)| k.to_string()),
+                has_anniversaries: !self.anniversaries.is_empty(),
+            },
         }
+    }
+
+    /// The first birth anniversary: its key, and its date if readable.
+    fn birth(&self) -> Option<(&str, Option<String>)> {
+        let births = || self.anniversaries.iter().filter(|(_, a)| a.kind == "birth");
+        births()
+            .find_map(|(k, a)| iso_date(&a.date).map(|d| (k.as_str(), Some(d))))
+            .or_else(|| births().next().map(|(k, _)| (k.as_str(), None)))
     }
 
     /// A group card; members are named by uid, the app names them by id
@@ -333,132 +370,4 @@ pub fn book(cards: &[Card]) -> (Vec<Person>, Vec<Group>) {
         .map(|c| c.group(&id_of_uid))
         .collect();
     (people, groups)
-}
-
-fn one(prefix: &str, v: &str, o: Value) -> Value {
-    if v.trim().is_empty() {
-        Value::Null
-    } else {
-        json!({ format!("{prefix}1"): o })
-    }
-}
-
-/// The properties the contact form owns, `null` when empty (a patch removes
-/// them; a creation leaves them out).
-fn owned(f: &ContactFields) -> Map<String, Value> {
-    let (first, last) = (f.first_name.trim(), f.last_name.trim());
-    let components: Vec<Value> = [("given", first), ("surname", last)]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| json!({ "@type": "NameComponent", "kind": k, "value": v }))
-        .collect();
-    let full = format!("{first} {last}").trim().to_string();
-    let name = if components.is_empty() {
-        Value::Null
-    } else {
-        json!({ "@type": "Name", "components": components, "isOrdered": true, "full": full })
-    };
-    let work = json!({ "work": true });
-    let mut o = Map::new();
-    o.insert("name".into(), name);
-    o.insert(
-        "emails".into(),
-        one(
-            "e",
-            &f.email,
-            json!({ "@type": "EmailAddress", "address": f.email.trim(), "contexts": work }),
-        ),
-    );
-    o.insert(
-        "phones".into(),
-        one(
-            "p",
-            &f.phone,
-            json!({ "@type": "Phone", "number": f.phone.trim(), "features": { "voice": true }, "contexts": work }),
-        ),
-    );
-    o.insert(
-        "organizations".into(),
-        one(
-            "o",
-            &f.company,
-            json!({ "@type": "Organization", "name": f.company.trim() }),
-        ),
-    );
-    o.insert(
-        "titles".into(),
-        one(
-            "t",
-            &f.job_title,
-            json!({ "@type": "Title", "kind": "title", "name": f.job_title.trim() }),
-        ),
-    );
-    o.insert(
-        "notes".into(),
-        one(
-            "n",
-            &f.notes,
-            json!({ "@type": "Note", "note": f.notes.trim() }),
-        ),
-    );
-    o
-}
-
-fn in_book(o: &mut Map<String, Value>, address_book: Option<&str>) {
-    if let Some(b) = address_book {
-        o.insert("addressBookIds".into(), json!({ b: true }));
-    }
-}
-
-/// ContactCard/set `create` body of an individual.
-pub fn card_create(f: &ContactFields, address_book: Option<&str>) -> Value {
-    let mut o = Map::new();
-    o.insert("@type".into(), json!("Card"));
-    o.insert("version".into(), json!("1.0"));
-    o.insert("kind".into(), json!("individual"));
-    in_book(&mut o, address_book);
-    o.extend(owned(f).into_iter().filter(|(_, v)| !v.is_null()));
-    Value::Object(o)
-}
-
-/// ContactCard/set `update` patch: what the form owns, nothing else (the
-/// card's addresses, birthday, photos... stay as they are).
-pub fn card_update(f: &ContactFields) -> Value {
-    Value::Object(owned(f))
-}
-
-/// RFC 9553 `members`: the people's uids (an id not in the book is taken
-/// for a uid).
-pub fn members(member_ids: &[String], people: &[Person]) -> Value {
-    let m: Map<String, Value> = member_ids
-        .iter()
-        .map(|id| {
-            let uid = people
-                .iter()
-                .find(|p| &p.id == id && !p.uid.is_empty())
-                .map_or(id.as_str(), |p| p.uid.as_str());
-            (uid.to_string(), json!(true))
-        })
-        .collect();
-    Value::Object(m)
-}
-
-/// ContactCard/set `create` body of a group (RFC 9553 §2.1.4, `kind: group`).
-pub fn group_create(
-    name: &str,
-    member_ids: &[String],
-    people: &[Person],
-    address_book: Option<&str>,
-) -> Value {
-    let mut o = Map::new();
-    o.insert("@type".into(), json!("Card"));
-    o.insert("version".into(), json!("1.0"));
-    o.insert("kind".into(), json!("group"));
-    in_book(&mut o, address_book);
-    o.insert(
-        "name".into(),
-        json!({ "@type": "Name", "full": name.trim() }),
-    );
-    o.insert("members".into(), members(member_ids, people));
-    Value::Object(o)
 }

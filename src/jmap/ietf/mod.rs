@@ -8,6 +8,7 @@
 pub mod dialect;
 pub mod jscalendar;
 pub mod jscontact;
+pub mod jscontact_set;
 
 pub use dialect::{CalendarsDialect, ContactsDialect, IETF_CALENDARS, IETF_CONTACTS};
 

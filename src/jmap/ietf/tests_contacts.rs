@@ -26,17 +26,21 @@ fn rfc9553_card_reads_into_a_person_field_by_field() {
             name: "Hélène Garnier".into(),
             // e2 has pref 1: first.
             emails: vec![
-                "h.garnier@example.com".into(),
-                "helene.garnier@ac-toulouse.fr".into()
+                Typed::new(Kind::Home, "h.garnier@example.com"),
+                Typed::new(Kind::Work, "helene.garnier@ac-toulouse.fr")
             ],
             first_name: "Hélène".into(),
             last_name: "Garnier".into(),
             company: "Collège Jean Jaurès".into(),
             // The `role` title is not a job title.
             job_title: "Principale".into(),
-            phones: vec!["+33-5-61-52-40-01".into(), "05 61 52 40 02".into()],
+            phones: vec![
+                Typed::new(Kind::Home, "+33-5-61-52-40-01"),
+                Typed::new(Kind::Work, "05 61 52 40 02")
+            ],
             notes: "Permanence le mardi de 16 h à 17 h 15".into(),
             addresses: vec![PostalAddress {
+                kind: Kind::Work,
                 street: "12 rue des Lois".into(),
                 postcode: "31000".into(),
                 locality: "Toulouse".into(),
@@ -44,6 +48,10 @@ fn rfc9553_card_reads_into_a_person_field_by_field() {
                 country: "France".into(),
             }],
             birthday: Some("1973-04-15".into()),
+            card_keys: CardKeys {
+                birthday: Some("k8".into()),
+                has_anniversaries: true,
+            },
         }
     );
 }
@@ -91,7 +99,7 @@ fn rfc9610_book_response_reads_people_groups_and_books() {
         ),
         ("John Doe", "John", "Doe")
     );
-    assert_eq!(john.emails, ["john@example.com"]);
+    assert_eq!(john.first_email(), Some("john@example.com"));
     assert_eq!(john.uid, "urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af");
     // Only `name.full`: shown as is; null maps read as empty.
     assert_eq!(
@@ -134,8 +142,36 @@ fn form_to_card_and_back_is_the_same_person() {
     let f = ContactFields {
         first_name: " Camille ".into(),
         last_name: "Roussel".into(),
-        email: "camille.roussel@ac-toulouse.fr".into(),
-        phone: "06 12 34 56 78".into(),
+        emails: vec![
+            Typed::new(Kind::Work, "camille.roussel@ac-toulouse.fr"),
+            Typed::new(Kind::Home, " camille@example.org "),
+            Typed::new(Kind::Other, ""),
+            Typed::new(Kind::Other, "c.r@example.net"),
+        ],
+        phones: vec![
+            Typed::new(Kind::Mobile, "06 12 34 56 78"),
+            Typed::new(Kind::Work, "05 61 00 00 00"),
+            Typed::new(Kind::Fax, "05 61 00 00 01"),
+            Typed::new(Kind::Home, "05 61 00 00 02"),
+            Typed::new(Kind::Other, "05 61 00 00 03"),
+        ],
+        addresses: vec![
+            PostalAddress {
+                kind: Kind::Home,
+                street: "3 allée des Tilleuls".into(),
+                postcode: "31400".into(),
+                locality: "Toulouse".into(),
+                region: "Occitanie".into(),
+                country: "France".into(),
+            },
+            PostalAddress::default(),
+            PostalAddress {
+                kind: Kind::Work,
+                street: "1 place du Capitole".into(),
+                ..PostalAddress::default()
+            },
+        ],
+        birthday: Some("1985-03-14".into()),
         company: "Lycée Pierre de Fermat".into(),
         job_title: "Proviseure adjointe".into(),
         notes: "Référente numérique".into(),
@@ -152,8 +188,34 @@ fn form_to_card_and_back_is_the_same_person() {
     );
     assert_eq!(created["emails"]["e1"]["contexts"], json!({ "work": true }));
     assert_eq!(
-        created["phones"]["p1"]["features"],
+        created["emails"]["e2"],
+        json!({ "@type": "EmailAddress", "address": "camille@example.org", "contexts": { "private": true } })
+    );
+    // Autre: no context; the empty row is left out.
+    assert!(created["emails"]["e3"].get("contexts").is_none());
+    assert!(created["emails"].get("e4").is_none());
+    assert_eq!(
+        created["phones"]["p1"],
+        json!({ "@type": "Phone", "number": "06 12 34 56 78", "features": { "mobile": true } })
+    );
+    assert_eq!(
+        created["phones"]["p2"]["features"],
         json!({ "voice": true })
+    );
+    assert_eq!(created["phones"]["p3"]["features"], json!({ "fax": true }));
+    assert_eq!(
+        created["addresses"]["a1"]["contexts"],
+        json!({ "private": true })
+    );
+    assert_eq!(
+        created["addresses"]["a1"]["components"][0],
+        json!({ "@type": "AddressComponent", "kind": "name", "value": "3 allée des Tilleuls" })
+    );
+    assert!(created["addresses"].get("a3").is_none());
+    assert_eq!(
+        created["anniversaries"],
+        json!({ "birth": { "@type": "Anniversary", "kind": "birth",
+            "date": { "@type": "PartialDate", "year": 1985, "month": 3, "day": 14 } } })
     );
     assert_eq!(created["titles"]["t1"]["kind"], "title");
     let p = decode(&created).person();
@@ -161,13 +223,16 @@ fn form_to_card_and_back_is_the_same_person() {
         (p.first_name.as_str(), p.last_name.as_str(), p.name.as_str()),
         ("Camille", "Roussel", "Camille Roussel")
     );
-    assert_eq!(p.emails, [f.email.as_str()]);
-    assert_eq!(p.phones, [f.phone.as_str()]);
-    assert_eq!(
-        (p.company.as_str(), p.job_title.as_str(), p.notes.as_str()),
-        (f.company.as_str(), f.job_title.as_str(), f.notes.as_str())
-    );
-    assert!(p.addresses.is_empty() && p.birthday.is_none());
+    let mut want = f.clone();
+    want.first_name = "Camille".into();
+    want.emails = vec![
+        f.emails[0].clone(),
+        Typed::new(Kind::Home, "camille@example.org"),
+        f.emails[3].clone(),
+    ];
+    want.addresses = vec![f.addresses[0].clone(), f.addresses[2].clone()];
+    assert_eq!(p.fields(), want);
+    assert_eq!(p.card_keys.birthday.as_deref(), Some("birth"));
     // Empty fields: left out of a creation, removed (null) by an update.
     let bare = ContactFields {
         last_name: "Seul".into(),
@@ -177,6 +242,8 @@ fn form_to_card_and_back_is_the_same_person() {
     for absent in [
         "emails",
         "phones",
+        "addresses",
+        "anniversaries",
         "organizations",
         "titles",
         "notes",
@@ -184,11 +251,60 @@ fn form_to_card_and_back_is_the_same_person() {
     ] {
         assert!(created.get(absent).is_none(), "{absent}");
     }
-    let patch = jscontact::card_update(&bare);
+    let patch = jscontact::card_update(&bare, &CardKeys::default());
     assert_eq!(patch["emails"], Value::Null);
+    assert_eq!(patch["addresses"], Value::Null);
+    assert_eq!(patch["anniversaries"], Value::Null);
     assert_eq!(patch["name"]["components"][0]["kind"], "surname");
-    assert!(patch.get("addresses").is_none() && patch.get("anniversaries").is_none());
     assert_eq!(decode(&created).person().name, "Seul");
+}
+
+#[test]
+fn the_birthday_alone_is_patched() {
+    let year_less = ContactFields {
+        birthday: Some("--02-29".into()),
+        ..ContactFields::default()
+    };
+    let birth = json!({ "@type": "Anniversary", "kind": "birth",
+        "date": { "@type": "PartialDate", "month": 2, "day": 29 } });
+    // The card's own birth anniversary: replaced or removed by its key.
+    let keys = CardKeys {
+        birthday: Some("k8".into()),
+        has_anniversaries: true,
+    };
+    let patch = jscontact::card_update(&year_less, &keys);
+    assert_eq!(patch["anniversaries/k8"], birth);
+    assert!(patch.get("anniversaries").is_none());
+    let patch = jscontact::card_update(&ContactFields::default(), &keys);
+    assert_eq!(patch["anniversaries/k8"], Value::Null);
+    // Other anniversaries but no birthday: added beside them.
+    let others = CardKeys {
+        birthday: None,
+        has_anniversaries: true,
+    };
+    let patch = jscontact::card_update(&year_less, &others);
+    assert_eq!(patch["anniversaries/birth"], birth);
+    assert!(jscontact::card_update(&ContactFields::default(), &others)
+        .get("anniversaries/birth")
+        .is_none());
+    // None at all: the whole map.
+    let patch = jscontact::card_update(&year_less, &CardKeys::default());
+    assert_eq!(patch["anniversaries"], json!({ "birth": birth }));
+    // Through the change request: the keys come from the book as read.
+    let people = [fixture("individual").person()];
+    let people = [Person {
+        id: "P1".into(),
+        ..people[0].clone()
+    }];
+    let target = CardTarget {
+        address_book_id: Some("AB1"),
+        people: &people,
+    };
+    let change = BookChange::UpdateContact("P1".into(), people[0].fields());
+    let (req, _, _) = change_request_for(ContactsDialect::Ietf, "u", &change, target);
+    let patch = &req.to_json()["methodCalls"][0][1]["update"]["P1"];
+    assert_eq!(patch["anniversaries/k8"]["date"]["year"], 1973);
+    assert_eq!(patch["emails"]["e1"]["address"], "h.garnier@example.com");
 }
 
 #[test]
@@ -330,6 +446,7 @@ fn hostile_cards_are_errors_or_ignored_never_panics() {
     let p = odd.person();
     assert_eq!(p.birthday.as_deref(), Some("--02-29"));
     assert!(p.phones.is_empty());
+    assert_eq!(p.card_keys.birthday.as_deref(), Some("c"));
     assert_eq!(p.addresses.len(), 1);
     assert_eq!(p.addresses[0].street, "1 place du Capitole, Toulouse");
     let got: GetResponse<Card> =

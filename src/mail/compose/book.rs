@@ -4,7 +4,7 @@
 use super::model::Suggestion;
 use crate::browser;
 use crate::jmap::client::Client;
-use crate::jmap::contacts::{book_request, read_book};
+use crate::jmap::contacts::{book_request_for, read_book};
 use crate::jmap::mail::EmailAddress;
 use crate::jmap::Error;
 use std::collections::BTreeMap;
@@ -31,24 +31,22 @@ pub fn remember(addrs: &[EmailAddress]) {
 pub async fn load_candidates(client: &Client) -> Result<Vec<Suggestion>, Error> {
     let uses = recent();
     let mut out: Vec<Suggestion> = Vec::new();
-    if let Some(account) = client
-        .session()
-        .account_for(crate::jmap::session::CYRUS_CONTACTS)
-    {
-        let (req, calls) = book_request(account);
+    // No address book in the session: recent addresses only.
+    if let Ok((dialect, account)) = crate::store::contacts::contacts_account(client) {
+        let (req, calls) = book_request_for(dialect, &account);
         let resp = client.send(req).await?;
         let (people, groups) = read_book(&resp, &calls)?;
         for p in &people {
-            for e in &p.emails {
+            for e in p.email_addresses() {
                 out.push(Suggestion {
                     label: if p.name.is_empty() {
-                        e.clone()
+                        e.to_string()
                     } else {
                         p.name.clone()
                     },
                     addresses: vec![EmailAddress {
                         name: Some(p.name.clone()).filter(|n| !n.is_empty()),
-                        email: Some(e.clone()),
+                        email: Some(e.to_string()),
                     }],
                     is_group: false,
                     uses: uses.get(&e.to_lowercase()).copied().unwrap_or(0),
@@ -61,9 +59,9 @@ pub async fn load_candidates(client: &Client) -> Result<Vec<Suggestion>, Error> 
                 .iter()
                 .filter_map(|id| people.iter().find(|p| &p.id == id))
                 .filter_map(|p| {
-                    p.emails.first().map(|e| EmailAddress {
+                    p.first_email().map(|e| EmailAddress {
                         name: Some(p.name.clone()).filter(|n| !n.is_empty()),
-                        email: Some(e.clone()),
+                        email: Some(e.to_string()),
                     })
                 })
                 .collect();
