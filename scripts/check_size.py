@@ -14,8 +14,11 @@ import json, sys
 # check of « Mon compte » 520 KB (the account pages themselves are a bundle of
 # their own, compte.html, and their strength meter a worker: neither is in
 # the mailbox's first load); the IETF JMAP Contacts/Calendars adapters
-# (JSContact, JSCalendar) 545 KB. Code splitting is the way back down.
-CEILING_BROTLI = 550_000  # bytes, html+js+wasm+css+config.json
+# (JSContact, JSCalendar) 545 KB; day/work-week/month views and the
+# mini-month 555 KB; typed e-mails, phones, addresses and birthdays in
+# contacts 579 KB. Code splitting (or the Agenda and Contacts as bundles of
+# their own, as « Mon compte » is) is the way back down.
+CEILING_BROTLI = 590_000  # bytes, html+js+wasm+css+config.json
 # What /compte loads (compte.html, its js+wasm, the shared css and config).
 ACCOUNT_CEILING_BROTLI = 240_000
 report = json.load(open(sys.argv[1]))
