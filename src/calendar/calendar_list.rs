@@ -22,7 +22,7 @@ enum Mode {
 #[component]
 pub fn CalendarList(
     calendars: RwSignal<Vec<Calendar>>,
-    hidden: Signal<Vec<String>>,
+    #[prop(into)] hidden: Signal<Vec<String>>,
     /// (calendar id, shown)
     on_show: Callback<(String, bool)>,
     on_change: Callback<CalendarChange>,
@@ -97,7 +97,7 @@ pub fn CalendarList(
         PALETTE
             .iter()
             .enumerate()
-            .map(|(i, (key, hex))| {
+            .map(|(i, &(key, hex))| {
                 let id = format!("calendar-color-{i}");
                 view! {
                     <p class="field checkbox color-choice">
@@ -109,7 +109,7 @@ pub fn CalendarList(
                             on:change=move |_| color.set(hex.to_string())
                         />
                         <label for=id>
-                            <span class="swatch" aria-hidden="true" style:background-color=*hex></span>
+                            <span class="swatch" aria-hidden="true" style:background-color=hex></span>
                             {tr(key)}
                         </label>
                     </p>

@@ -26,8 +26,7 @@ pub fn EventDetails(
     /// The event's calendar may not be changed: no move, no delete.
     #[prop(into)]
     read_only: Signal<bool>,
-    #[prop(into)]
-    calendar_name: Signal<String>,
+    #[prop(into)] calendar_name: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let date = RwSignal::new(String::new());

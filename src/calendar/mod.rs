@@ -218,9 +218,10 @@ pub fn AgendaPage() -> impl IntoView {
         });
     });
     // The calendars hidden from the views, kept per account on this device.
-    let hidden_key = auth
-        .client
-        .with_untracked(|c| c.as_ref().map(|c| format!("{}{}", shown::HIDDEN_PREFIX, c.session().username)));
+    let hidden_key = auth.client.with_untracked(|c| {
+        c.as_ref()
+            .map(|c| format!("{}{}", shown::HIDDEN_PREFIX, c.session().username))
+    });
     let hidden = RwSignal::new(
         hidden_key
             .as_deref()
@@ -262,16 +263,16 @@ pub fn AgendaPage() -> impl IntoView {
     });
     let opened_calendar = Signal::derive(move || {
         opened.with(|e| {
-            e.as_ref().and_then(|e| {
-                calendars.with(|c| shown::calendar_of(c, &e.calendar_id).cloned())
-            })
+            e.as_ref()
+                .and_then(|e| calendars.with(|c| shown::calendar_of(c, &e.calendar_id).cloned()))
         })
     });
     let read_only = Signal::derive(move || {
         opened_calendar.with(|c| !c.as_ref().is_some_and(|c| c.may_modify_items))
     });
-    let calendar_name =
-        Signal::derive(move || opened_calendar.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default()));
+    let calendar_name = Signal::derive(move || {
+        opened_calendar.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())
+    });
     let open_day = Callback::new(move |d: NaiveDate| go.run((View::Day, d)));
     let pick = Callback::new(move |d: NaiveDate| go.run((view.get_untracked(), d)));
     let title = move || period::heading(view.get(), date.get(), i18n.lang.get());

@@ -163,7 +163,10 @@ mod tests {
         assert_eq!(color_of(&cal("a", true, Some("#15803d"))), "#15803d");
         assert_eq!(color_of(&cal("a", true, None)), DEFAULT_COLOR);
         // Server text never reaches CSS unless it is a plain hex colour.
-        assert_eq!(color_of(&cal("a", true, Some("red;x:url(y)"))), DEFAULT_COLOR);
+        assert_eq!(
+            color_of(&cal("a", true, Some("red;x:url(y)"))),
+            DEFAULT_COLOR
+        );
         assert_eq!(color_of(&cal("a", true, Some("#12345"))), DEFAULT_COLOR);
         assert!(is_hex_color("#abc"));
         assert_eq!(color_name("#15803D"), Some("agenda.color_green"));
@@ -184,6 +187,9 @@ mod tests {
         assert_eq!(default_target(&cals, "shared"), Some("perso".into()));
         assert_eq!(default_target(&cals, "perso"), Some("perso".into()));
         assert_eq!(default_target(&[cal("shared", false, None)], ""), None);
-        assert_eq!(calendar_of(&cals, "perso").map(|c| c.name.as_str()), Some("PERSO"));
+        assert_eq!(
+            calendar_of(&cals, "perso").map(|c| c.name.as_str()),
+            Some("PERSO")
+        );
     }
 }

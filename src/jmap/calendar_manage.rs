@@ -12,11 +12,19 @@ use serde_json::json;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CalendarChange {
-    Rename { id: String, name: String },
-    Recolor { id: String, color: String },
+    Rename {
+        id: String,
+        name: String,
+    },
+    Recolor {
+        id: String,
+        color: String,
+    },
     /// The calendar and every event in it (Cyrus 3.6 removes the
     /// collection whole; it knows no `onDestroyRemoveEvents`).
-    Destroy { id: String },
+    Destroy {
+        id: String,
+    },
 }
 
 /// The Calendar/set arguments of a change.
@@ -111,7 +119,10 @@ mod tests {
     fn counting_a_calendar() {
         let (req, call) = count_request("u", "C1");
         let body = req.to_json();
-        assert_eq!(body["methodCalls"][0][1]["filter"]["inCalendars"], json!(["C1"]));
+        assert_eq!(
+            body["methodCalls"][0][1]["filter"]["inCalendars"],
+            json!(["C1"])
+        );
         let resp = Response::parse(
             r#"{"methodResponses":[["CalendarEvent/query",{"accountId":"u","queryState":"1",
                 "canCalculateChanges":false,"position":0,"total":7,"ids":["x"]},"c0"]],

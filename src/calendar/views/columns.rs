@@ -4,9 +4,9 @@
 
 use super::super::{hm, lanes, paris_start, DRAG_TYPE};
 use crate::calendar::period::events_on;
+use crate::calendar::shown::{calendar_of, color_of, DEFAULT_COLOR};
 use crate::i18n::dates::day_label;
 use crate::i18n::use_i18n;
-use crate::calendar::shown::{calendar_of, color_of, DEFAULT_COLOR};
 use crate::jmap::calendar::{Calendar, Event};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;

@@ -4,9 +4,9 @@
 
 use crate::calendar::paris_start;
 use crate::calendar::period::{cell_split, events_on, month_grid};
+use crate::calendar::shown::{calendar_of, color_of, DEFAULT_COLOR};
 use crate::i18n::dates::{long_date, weekday_name};
 use crate::i18n::{tr, use_i18n};
-use crate::calendar::shown::{calendar_of, color_of, DEFAULT_COLOR};
 use crate::jmap::calendar::{Calendar, Event};
 use chrono::{Datelike, NaiveDate, Timelike};
 use leptos::prelude::*;
