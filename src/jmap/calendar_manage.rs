@@ -131,4 +131,30 @@ mod tests {
         .unwrap();
         assert_eq!(read_count(&resp, &call).unwrap(), Some(7));
     }
+
+    #[test]
+    fn cyrus_calendars_carry_colour_and_rights() {
+        // As Cyrus 3.6.1 answered Calendar/get after Calendar/set
+        // `color` (a calendar never coloured has no `color`).
+        let resp = Response::parse(
+            r##"{"methodResponses":[["Calendar/get",{"state":"192","list":[
+              {"id":"Default","name":"Agenda personnel","sortOrder":0,"isVisible":true,
+               "mayReadItems":true,"mayAddItems":true,"mayModifyItems":true,
+               "mayRemoveItems":true,"mayRename":true,"mayDelete":true,"shareWith":null},
+              {"id":"q286","name":"Probe2","color":"#c2410c","mayReadItems":true,
+               "mayAddItems":false,"mayModifyItems":false,"mayRemoveItems":false}],
+              "notFound":[],"accountId":"u"},"c0"]],"sessionState":"s"}"##,
+        )
+        .unwrap();
+        let call = Call {
+            id: "c0".into(),
+            method: "Calendar/get".into(),
+        };
+        let cals: crate::jmap::response::GetResponse<crate::jmap::calendar::Calendar> =
+            resp.get(&call).unwrap();
+        assert_eq!(cals.list[0].color, None);
+        assert!(cals.list[0].may_modify_items);
+        assert_eq!(cals.list[1].color.as_deref(), Some("#c2410c"));
+        assert!(!cals.list[1].may_modify_items);
+    }
 }
