@@ -76,6 +76,7 @@ pub const KEPT_KEYS: &[&str] = &[
     crate::settings::SIGNATURE_PREFIX,
     crate::mail::remote_content::PREFIX,
     crate::settings::NOTIFY_PREFIX,
+    crate::calendar::shown::HIDDEN_PREFIX,
 ];
 
 impl AuthState {

@@ -23,6 +23,10 @@ pub fn EventDetails(
     open: RwSignal<bool>,
     event: RwSignal<Option<Event>>,
     on_change: Callback<Change>,
+    /// The event's calendar may not be changed: no move, no delete.
+    #[prop(into)]
+    read_only: Signal<bool>,
+    #[prop(into)] calendar_name: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let date = RwSignal::new(String::new());
@@ -116,6 +120,11 @@ pub fn EventDetails(
             <Show when=move || !place().is_empty()>
                 <p class="event-where">{move || i18n.tf("agenda.where", &[("place", &place())])}</p>
             </Show>
+            <p class="event-calendar">{move || i18n.tf("agenda.in_calendar", &[("name", &calendar_name.get())])}</p>
+            <Show when=move || read_only.get()>
+                <p class="read-only-note">{tr("agenda.read_only_calendar")}</p>
+            </Show>
+            <Show when=move || !read_only.get()>
             <form class="event-move" on:submit=move_it novalidate>
                 <fieldset>
                     <legend>{tr("agenda.move")}</legend>
@@ -136,6 +145,7 @@ pub fn EventDetails(
                 </Show>
                 <button type="button" class="danger" on:click=delete>{tr("agenda.delete_button")}</button>
             </fieldset>
+            </Show>
             <p class="dialog-buttons">
                 <button type="button" on:click=move |_| open.set(false)>{tr("agenda.close")}</button>
             </p>

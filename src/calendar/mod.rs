@@ -5,16 +5,19 @@
 use crate::auth::use_auth;
 use crate::i18n::dates::{paris_to_utc, to_paris};
 use crate::i18n::{tr, use_i18n};
+mod calendar_list;
 mod event_details;
 mod event_form;
 pub mod ics;
 pub mod imip;
 pub mod period;
+pub mod shown;
 mod transfer;
 mod views;
 
 use crate::config::Config;
 use crate::jmap::calendar::{range_request, read_range, Calendar, Event};
+use crate::jmap::calendar_manage::{calendar_change_request, CalendarChange};
 use crate::jmap::calendar_set::{change_request, Change, NewEvent};
 use crate::jmap::response::SetResponse;
 use crate::jmap::session::CYRUS_CALENDARS;
@@ -190,6 +193,50 @@ pub fn AgendaPage() -> impl IntoView {
             }
         });
     });
+    // Calendar/set (rename, colour, delete), the period read again with it.
+    let apply_calendar = Callback::new(move |change: CalendarChange| {
+        let Some((client, account)) = account() else {
+            return;
+        };
+        let r = range.get_untracked();
+        let (req, set, calls) = calendar_change_request(&account, &change, &at(r.0), &at(r.1));
+        spawn_local(async move {
+            let result = client.send(req).await.and_then(|r| {
+                if let Some(e) = r.get::<SetResponse>(&set)?.first_error() {
+                    return Err(e);
+                }
+                read_range(&r, &calls)
+            });
+            match result {
+                Ok((cals, list)) => {
+                    calendars.try_set(cals);
+                    events.try_set(list);
+                    notices.info.set(Some("agenda.calendar_changed"));
+                }
+                Err(e) => notices.report(&e),
+            }
+        });
+    });
+    // The calendars hidden from the views, kept per account on this device.
+    let hidden_key = auth.client.with_untracked(|c| {
+        c.as_ref()
+            .map(|c| format!("{}{}", shown::HIDDEN_PREFIX, c.session().username))
+    });
+    let hidden = RwSignal::new(
+        hidden_key
+            .as_deref()
+            .and_then(crate::browser::local_get)
+            .map(|s| shown::parse_hidden(&s))
+            .unwrap_or_default(),
+    );
+    let on_show = Callback::new(move |(id, show): (String, bool)| {
+        let next = hidden.with_untracked(|h| shown::toggle(h, &id, show));
+        if let Some(key) = &hidden_key {
+            crate::browser::local_set(key, &shown::write_hidden(&next));
+        }
+        hidden.set(next);
+    });
+    let shown_events = Memo::new(move |_| events.with(|l| hidden.with(|h| shown::visible(l, h))));
     let config = expect_context::<Config>();
     let creating = RwSignal::new(false);
     // The calendar new events and imports go to (chosen in the tools).
@@ -207,8 +254,24 @@ pub fn AgendaPage() -> impl IntoView {
     let move_event = Callback::new(move |(id, start): (String, NaiveDateTime)| {
         let e = events.with_untracked(|l| l.iter().find(|e| e.id == id).cloned());
         if let Some(e) = e {
-            apply.run(move_to(&e, start));
+            if calendars.with_untracked(|c| shown::writable(c, &e.calendar_id)) {
+                apply.run(move_to(&e, start));
+            } else {
+                notices.info.set(Some("agenda.read_only"));
+            }
         }
+    });
+    let opened_calendar = Signal::derive(move || {
+        opened.with(|e| {
+            e.as_ref()
+                .and_then(|e| calendars.with(|c| shown::calendar_of(c, &e.calendar_id).cloned()))
+        })
+    });
+    let read_only = Signal::derive(move || {
+        opened_calendar.with(|c| !c.as_ref().is_some_and(|c| c.may_modify_items))
+    });
+    let calendar_name = Signal::derive(move || {
+        opened_calendar.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())
     });
     let open_day = Callback::new(move |d: NaiveDate| go.run((View::Day, d)));
     let pick = Callback::new(move |d: NaiveDate| go.run((view.get_untracked(), d)));
@@ -229,10 +292,22 @@ pub fn AgendaPage() -> impl IntoView {
                 time_zone=config.time_zone.clone()
                 on_save=save
             />
-            <event_details::EventDetails open=details event=opened on_change=apply />
+            <event_details::EventDetails
+                open=details
+                event=opened
+                on_change=apply
+                read_only=read_only
+                calendar_name=calendar_name
+            />
             <div class="agenda-body">
                 <div class="agenda-side">
                     <views::mini_month::MiniMonth date=date today=today on_pick=pick />
+                    <calendar_list::CalendarList
+                        calendars=calendars
+                        hidden=hidden
+                        on_show=on_show
+                        on_change=apply_calendar
+                    />
                     <transfer::CalendarTools calendars=calendars target=target on_changed=reload />
                 </div>
                 {move || {
@@ -240,7 +315,8 @@ pub fn AgendaPage() -> impl IntoView {
                         view! {
                             <views::month::MonthView
                                 date=date
-                                events=events
+                                events=shown_events
+                                calendars=calendars
                                 today=today
                                 labelled_by="agenda-title"
                                 on_open=open_event
@@ -252,7 +328,8 @@ pub fn AgendaPage() -> impl IntoView {
                         view! {
                             <views::columns::TimeGrid
                                 days=days
-                                events=events
+                                events=shown_events
+                                calendars=calendars
                                 today=today
                                 on_open=open_event
                                 on_move=move_event

@@ -34,11 +34,11 @@ pub fn CalendarTools(
     let new_name = RwSignal::new(String::new());
     let account = move || super::calendar_client(auth);
     Effect::new(move |_| {
-        let cals = calendars.get();
-        if !cals.iter().any(|c| c.id == target.get_untracked()) {
-            if let Some(c) = cals.iter().find(|c| c.may_modify_items).or(cals.first()) {
-                target.set(c.id.clone());
-            }
+        // Only a calendar the user may write to can be filled.
+        let next = calendars.with(|c| super::shown::default_target(c, &target.get_untracked()));
+        let next = next.unwrap_or_default();
+        if next != target.get_untracked() {
+            target.set(next);
         }
     });
     let import_text = move |text: String| {
@@ -167,7 +167,7 @@ pub fn CalendarTools(
             <p class="field">
                 <label for="calendar-target">{tr("agenda.calendar")}</label>
                 <select id="calendar-target" on:change=move |ev| target.set(event_target_value(&ev))>
-                    <For each=move || calendars.get() key=|c| (c.id.clone(), c.name.clone()) let:c>
+                    <For each=move || calendars.get().into_iter().filter(|c| c.may_modify_items) key=|c| (c.id.clone(), c.name.clone()) let:c>
                         <option value=c.id.clone() selected={
                             let id = c.id.clone();
                             move || target.get() == id

@@ -40,6 +40,9 @@ pub struct Calendar {
     pub name: String,
     #[serde(default)]
     pub may_modify_items: bool,
+    /// A CSS colour (`#1d4ed8`) the owner chose, if any.
+    #[serde(default)]
+    pub color: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -15,6 +15,7 @@ pub mod session;
 pub mod url;
 
 pub mod calendar;
+pub mod calendar_manage;
 pub mod calendar_set;
 pub mod client;
 pub mod contacts;

@@ -4,9 +4,10 @@
 
 use super::super::{hm, lanes, paris_start, DRAG_TYPE};
 use crate::calendar::period::events_on;
+use crate::calendar::shown::{calendar_of, color_of, DEFAULT_COLOR};
 use crate::i18n::dates::day_label;
 use crate::i18n::use_i18n;
-use crate::jmap::calendar::Event;
+use crate::jmap::calendar::{Calendar, Event};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 
@@ -18,7 +19,8 @@ pub const HOUR_PX: i64 = 48;
 #[component]
 pub fn TimeGrid(
     days: Signal<Vec<NaiveDate>>,
-    events: RwSignal<Vec<Event>>,
+    #[prop(into)] events: Signal<Vec<Event>>,
+    #[prop(into)] calendars: Signal<Vec<Calendar>>,
     today: NaiveDate,
     on_open: Callback<Event>,
     on_move: Callback<(String, NaiveDateTime)>,
@@ -32,7 +34,7 @@ pub fn TimeGrid(
         <div class=class>
             <ol class="hours" aria-hidden="true">{hours}</ol>
             <For each=move || days.get() key=|d| *d let:day>
-                <Day day=day events=events today=today on_open=on_open on_move=on_move />
+                <Day day=day events=events calendars=calendars today=today on_open=on_open on_move=on_move />
             </For>
         </div>
     }
@@ -41,7 +43,8 @@ pub fn TimeGrid(
 #[component]
 fn Day(
     day: NaiveDate,
-    events: RwSignal<Vec<Event>>,
+    #[prop(into)] events: Signal<Vec<Event>>,
+    #[prop(into)] calendars: Signal<Vec<Calendar>>,
     today: NaiveDate,
     on_open: Callback<Event>,
     on_move: Callback<(String, NaiveDateTime)>,
@@ -107,12 +110,20 @@ fn Day(
                             let where_ = (!e.location.is_empty()).then(|| format!(", {}", e.location));
                             let id = e.id.clone();
                             let opened = e.clone();
+                            // The calendar's colour as a stripe, its name as the title
+                            // (colour is never the only cue); read-only ones stay put.
+                            let (stripe, calendar, movable) = calendars.with(|c| match calendar_of(c, &e.calendar_id) {
+                                Some(c) => (color_of(c).to_string(), c.name.clone(), c.may_modify_items),
+                                None => (DEFAULT_COLOR.to_string(), String::new(), false),
+                            });
                             view! {
                                 <li
                                     class="event"
-                                    draggable="true"
+                                    draggable=if movable { "true" } else { "false" }
                                     on:dragstart=move |ev: leptos::ev::DragEvent| {
-                                        if let Some(d) = ev.data_transfer() {
+                                        if !movable {
+                                            ev.prevent_default();
+                                        } else if let Some(d) = ev.data_transfer() {
                                             let _ = d.set_data(DRAG_TYPE, &id);
                                             d.set_effect_allowed("move");
                                         }
@@ -122,8 +133,9 @@ fn Day(
                                     style:height=format!("{height}px")
                                     style:left=format!("{}%", lane * 100 / of)
                                     style:width=format!("{}%", 100 / of)
+                                    style:border-left-color=stripe
                                 >
-                                    <button type="button" class="event-open" on:click=move |_| on_open.run(opened.clone())>
+                                    <button type="button" class="event-open" title=calendar on:click=move |_| on_open.run(opened.clone())>
                                         <span class="event-time">{when}</span>
                                         " "
                                         <span class="event-title">{e.title.clone()}</span>

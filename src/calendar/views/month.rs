@@ -4,9 +4,10 @@
 
 use crate::calendar::paris_start;
 use crate::calendar::period::{cell_split, events_on, month_grid};
+use crate::calendar::shown::{calendar_of, color_of, DEFAULT_COLOR};
 use crate::i18n::dates::{long_date, weekday_name};
 use crate::i18n::{tr, use_i18n};
-use crate::jmap::calendar::Event;
+use crate::jmap::calendar::{Calendar, Event};
 use chrono::{Datelike, NaiveDate, Timelike};
 use leptos::prelude::*;
 
@@ -16,7 +17,8 @@ const ROOM: usize = 3;
 #[component]
 pub fn MonthView(
     date: Signal<NaiveDate>,
-    events: RwSignal<Vec<Event>>,
+    #[prop(into)] events: Signal<Vec<Event>>,
+    #[prop(into)] calendars: Signal<Vec<Calendar>>,
     today: NaiveDate,
     /// The id of the heading that names the month.
     labelled_by: &'static str,
@@ -47,6 +49,7 @@ pub fn MonthView(
                                             other=day.month() != month
                                             today=today
                                             events=events
+                                            calendars=calendars
                                             on_open=on_open
                                             on_day=on_day
                                         />
@@ -67,7 +70,8 @@ fn DayCell(
     day: NaiveDate,
     other: bool,
     today: NaiveDate,
-    events: RwSignal<Vec<Event>>,
+    #[prop(into)] events: Signal<Vec<Event>>,
+    #[prop(into)] calendars: Signal<Vec<Calendar>>,
     on_open: Callback<Event>,
     on_day: Callback<NaiveDate>,
 ) -> impl IntoView {
@@ -86,12 +90,18 @@ fn DayCell(
                     .then(|| format!("{:02}:{:02} ", s.hour(), s.minute()));
                 let title = e.title.clone();
                 let all_day = e.all_day;
+                let (stripe, calendar) = calendars.with(|c| match calendar_of(c, &e.calendar_id) {
+                    Some(c) => (color_of(c).to_string(), c.name.clone()),
+                    None => (DEFAULT_COLOR.to_string(), String::new()),
+                });
                 view! {
                     <li>
                         <button
                             type="button"
                             class="month-event"
                             class:all-day=all_day
+                            style:border-left-color=stripe
+                            title=calendar
                             on:click=move |_| on_open.run(e.clone())
                         >
                             <span class="event-time">{when}</span>

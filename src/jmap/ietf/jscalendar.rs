@@ -231,6 +231,8 @@ pub struct JsCalendar {
     pub name: String,
     #[serde(deserialize_with = "or_default")]
     pub my_rights: Rights,
+    #[serde(deserialize_with = "or_default")]
+    pub color: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
@@ -248,6 +250,7 @@ impl From<JsCalendar> for Calendar {
             may_modify_items: c.my_rights.may_write_all || c.my_rights.may_write_own,
             id: c.id,
             name: c.name,
+            color: c.color,
         }
     }
 }

@@ -188,12 +188,14 @@ fn draft_week_response_reads_calendars_and_occurrences() {
             Calendar {
                 id: "C1".into(),
                 name: "Personnel".into(),
-                may_modify_items: true
+                may_modify_items: true,
+                color: Some("#3a429c".into()),
             },
             Calendar {
                 id: "C2".into(),
                 name: "Vacances scolaires".into(),
-                may_modify_items: false
+                may_modify_items: false,
+                color: None,
             },
         ]
     );
