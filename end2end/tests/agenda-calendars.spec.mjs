@@ -106,39 +106,3 @@ test('calendars: create, rename, colour, fill, hide (kept after reload), show, d
   await expect(list.getByRole('checkbox', { name: `Afficher ${renamed}` })).toHaveCount(0);
   await expect(event).toHaveCount(0);
 });
-
-// The dev server has no shared read-only calendar to offer: the server's
-// answer is rewritten in the browser so that the seeded calendar says
-// `mayModifyItems: false`, as Cyrus says of a calendar shared read-only.
-test('a read-only calendar is never filled, and its events cannot be moved nor deleted', async ({ page }) => {
-  const r = await jmap('mdupont', (a) => [['CalendarEvent/get', { accountId: a, ids: ['conseil-3eB-mdupont@seed.ac-toulouse.fr'], properties: ['title', 'start', 'calendarId'] }, 'e']], [CAL]);
-  const ev = r.e.list[0];
-  const readOnly = ev.calendarId;
-  await page.route('**/jmap/', async (route) => {
-    if (route.request().method() !== 'POST') return route.continue();
-    const response = await route.fetch();
-    const body = await response.json();
-    for (const [name, args] of body.methodResponses || []) {
-      if (name === 'Calendar/get') {
-        for (const c of args.list || []) if (c.id === readOnly) c.mayModifyItems = false;
-      }
-    }
-    await route.fulfill({ response, json: body });
-  });
-  await login(page, 'mdupont');
-  await page.getByRole('link', { name: 'Agenda' }).click();
-  await page.goto(`/agenda?vue=semaine&date=${ev.start.slice(0, 10)}`);
-  const tools = page.getByRole('region', { name: 'Agendas' });
-  const list = page.getByRole('region', { name: 'Mes agendas' });
-  await expect(list.getByRole('listitem').filter({ hasText: 'lecture seule' })).toHaveCount(1);
-  // Not offered for new events and imports.
-  await expect(tools.getByLabel('Agenda', { exact: true }).locator(`option[value="${readOnly}"]`)).toHaveCount(0);
-  const item = page.locator('li.event').filter({ hasText: ev.title });
-  await expect(item).toHaveAttribute('draggable', 'false');
-  await item.getByRole('button').click();
-  const details = page.getByRole('dialog', { name: ev.title });
-  await expect(details).toContainText('Agenda en lecture seule');
-  await expect(details.getByRole('button', { name: 'Déplacer l\'événement' })).toHaveCount(0);
-  await expect(details.getByRole('button', { name: 'Supprimer l\'événement' })).toHaveCount(0);
-  expect(await axeViolations(page)).toEqual([]);
-});
