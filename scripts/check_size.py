@@ -16,9 +16,10 @@ import json, sys
 # the mailbox's first load); the IETF JMAP Contacts/Calendars adapters
 # (JSContact, JSCalendar) 545 KB; day/work-week/month views and the
 # mini-month 555 KB; typed e-mails, phones, addresses and birthdays in
-# contacts 579 KB. Code splitting (or the Agenda and Contacts as bundles of
-# their own, as « Mon compte » is) is the way back down.
-CEILING_BROTLI = 590_000  # bytes, html+js+wasm+css+config.json
+# contacts 579 KB; the calendar list (show/hide, rename, colour, delete,
+# read-only rule) 594 KB. Next: the Agenda and Contacts as bundles of their
+# own, as « Mon compte » is (code splitting needs a nightly toolchain).
+CEILING_BROTLI = 610_000  # bytes, html+js+wasm+css+config.json
 # What /compte loads (compte.html, its js+wasm, the shared css and config).
 ACCOUNT_CEILING_BROTLI = 240_000
 report = json.load(open(sys.argv[1]))
