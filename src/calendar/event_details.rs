@@ -27,6 +27,8 @@ pub fn EventDetails(
     #[prop(into)]
     read_only: Signal<bool>,
     #[prop(into)] calendar_name: Signal<String>,
+    /// « Modifier l'événement »: the form, filled in.
+    on_edit: Callback<Event>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let date = RwSignal::new(String::new());
@@ -72,6 +74,29 @@ pub fn EventDetails(
         })
     };
     let place = move || event.with(|e| e.as_ref().map(|e| e.location.clone()).unwrap_or_default());
+    let reminder = move || {
+        event.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.alert)
+                .map(|m| {
+                    let what = super::event_form::reminder_label(i18n, Some(m));
+                    i18n.tf("agenda.reminder_shown", &[("when", &what)])
+                })
+                .unwrap_or_default()
+        })
+    };
+    let notes = move || {
+        event.with(|e| {
+            e.as_ref()
+                .map(|e| e.description.clone())
+                .unwrap_or_default()
+        })
+    };
+    let edit = move |_| {
+        if let Some(e) = event.get_untracked() {
+            on_edit.run(e);
+        }
+    };
     let move_it = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(e) = event.get_untracked() else {
@@ -124,7 +149,16 @@ pub fn EventDetails(
             <Show when=move || read_only.get()>
                 <p class="read-only-note">{tr("agenda.read_only_calendar")}</p>
             </Show>
+            <Show when=move || !reminder().is_empty()>
+                <p class="event-reminder">{reminder}</p>
+            </Show>
+            <Show when=move || !notes().trim().is_empty()>
+                <p class="event-description">{notes}</p>
+            </Show>
             <Show when=move || !read_only.get()>
+                <p>
+                    <button type="button" class="primary" on:click=edit>{tr("agenda.edit_event")}</button>
+                </p>
             <form class="event-move" on:submit=move_it novalidate>
                 <fieldset>
                     <legend>{tr("agenda.move")}</legend>

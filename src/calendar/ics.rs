@@ -139,6 +139,7 @@ pub fn event(props: &[Property], calendar_id: &str, default_tz: &str) -> Option<
         time_zone,
         repeat,
         until,
+        alert: None,
     })
 }
 

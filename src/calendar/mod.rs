@@ -39,15 +39,19 @@ pub fn paris_start(e: &Event) -> NaiveDateTime {
     }
 }
 
-/// Moving an event to a Paris wall-clock start, in the event's own terms.
-pub fn move_to(e: &Event, paris: NaiveDateTime) -> Change {
-    let start = match e.time_zone.as_str() {
+/// A Paris wall-clock time in the terms of an event of zone `time_zone`.
+pub fn to_event_terms(time_zone: &str, paris: NaiveDateTime) -> NaiveDateTime {
+    match time_zone {
         "UTC" | "Etc/UTC" | "Z" => paris_to_utc(paris).naive_utc(),
         _ => paris,
-    };
+    }
+}
+
+/// Moving an event to a Paris wall-clock start, in the event's own terms.
+pub fn move_to(e: &Event, paris: NaiveDateTime) -> Change {
     Change::Move {
         id: e.id.clone(),
-        start,
+        start: to_event_terms(&e.time_zone, paris),
     }
 }
 
@@ -105,7 +109,7 @@ pub fn lanes(spans: &[(i64, i64)]) -> Vec<(usize, usize, usize)> {
     out
 }
 
-fn hm(t: NaiveDateTime) -> String {
+pub(crate) fn hm(t: NaiveDateTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
@@ -247,6 +251,12 @@ pub fn AgendaPage() -> impl IntoView {
     let save = Callback::new(move |e: NewEvent| apply.run(Change::Create(e)));
     let opened = RwSignal::new(None::<Event>);
     let details = RwSignal::new(false);
+    let editing = RwSignal::new(None::<Event>);
+    let edit_event = Callback::new(move |e: Event| {
+        details.set(false);
+        editing.set(Some(e));
+        creating.set(true);
+    });
     let open_event = Callback::new(move |e: Event| {
         opened.set(Some(e));
         details.set(true);
@@ -283,7 +293,10 @@ pub fn AgendaPage() -> impl IntoView {
             <div class="agenda-header">
                 <h1 id="agenda-title">{title}</h1>
                 <views::toolbar::AgendaToolbar view=view date=date today=today go=go />
-                <button type="button" class="primary" on:click=move |_| creating.set(true)>{tr("agenda.new_event")}</button>
+                <button type="button" class="primary" on:click=move |_| {
+                    editing.set(None);
+                    creating.set(true);
+                }>{tr("agenda.new_event")}</button>
             </div>
             <event_form::EventForm
                 open=creating
@@ -291,6 +304,8 @@ pub fn AgendaPage() -> impl IntoView {
                 calendar_id=writable
                 time_zone=config.time_zone.clone()
                 on_save=save
+                editing=editing
+                on_change=apply
             />
             <event_details::EventDetails
                 open=details
@@ -298,6 +313,7 @@ pub fn AgendaPage() -> impl IntoView {
                 on_change=apply
                 read_only=read_only
                 calendar_name=calendar_name
+                on_edit=edit_event
             />
             <div class="agenda-body">
                 <div class="agenda-side">
@@ -376,6 +392,8 @@ mod tests {
             all_day: false,
             location: String::new(),
             calendar_id: String::new(),
+            description: String::new(),
+            alert: None,
         };
         assert_eq!(paris_start(&e).hour(), 10);
     }

@@ -377,6 +377,8 @@ mod tests {
             all_day,
             location: String::new(),
             calendar_id: String::new(),
+            description: String::new(),
+            alert: None,
         }
     }
 

@@ -135,6 +135,8 @@ mod tests {
             all_day: false,
             location: String::new(),
             calendar_id: calendar.into(),
+            description: String::new(),
+            alert: None,
         }
     }
 

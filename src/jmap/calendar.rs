@@ -30,6 +30,9 @@ pub struct Event {
     pub all_day: bool,
     pub location: String,
     pub calendar_id: String,
+    pub description: String,
+    /// The reminder, in minutes before the start (the closest one).
+    pub alert: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
@@ -83,6 +86,8 @@ pub(super) struct StoredEvent {
     pub description: String,
     #[serde(default)]
     pub recurrence_rule: Option<Rule>,
+    #[serde(default)]
+    pub alerts: Option<Map<String, Value>>,
 }
 
 impl StoredEvent {
@@ -97,6 +102,10 @@ impl StoredEvent {
             .unwrap_or_default()
     }
 
+    pub fn alert(&self) -> Option<i64> {
+        self.alerts.as_ref().and_then(|a| alert_minutes(a.values()))
+    }
+
     pub fn minutes(&self) -> i64 {
         self.duration
             .as_deref()
@@ -104,6 +113,31 @@ impl StoredEvent {
             .unwrap_or(0)
             .min(MAX_EVENT_MINUTES)
     }
+}
+
+/// The closest reminder before the start among JSCalendar `alerts`, in
+/// minutes: offset triggers relative to the start (the default), zero or
+/// negative. Absolute triggers and reminders after the start or relative
+/// to the end are not shown.
+pub fn alert_minutes<'a>(alerts: impl Iterator<Item = &'a Value>) -> Option<i64> {
+    alerts
+        .filter_map(|a| {
+            let t = a.get("trigger")?;
+            if t.get("@type").and_then(Value::as_str) != Some("OffsetTrigger")
+                || t.get("relativeTo")
+                    .and_then(Value::as_str)
+                    .unwrap_or("start")
+                    != "start"
+            {
+                return None;
+            }
+            let offset = t.get("offset")?.as_str()?;
+            match offset.strip_prefix('-') {
+                Some(before) => duration_minutes(before),
+                None => duration_minutes(offset.trim_start_matches('+')).filter(|m| *m == 0),
+            }
+        })
+        .min()
 }
 
 /// A JSCalendar LocalDateTime (`2026-11-24T17:30:00`), read by hand:
@@ -252,7 +286,7 @@ pub fn read_range(
         .into_iter()
         .filter_map(|e| {
             let start = local_date_time(&e.start)?;
-            let (location, minutes) = (e.location(), e.minutes());
+            let (location, minutes, alert) = (e.location(), e.minutes(), e.alert());
             Some(Event {
                 uid: e.uid.unwrap_or_else(|| e.id.clone()),
                 recurrence_id: e.recurrence_id,
@@ -264,6 +298,8 @@ pub fn read_range(
                 all_day: e.show_without_time,
                 location,
                 calendar_id: e.calendar_id,
+                description: e.description,
+                alert,
             })
         })
         .collect();
@@ -317,5 +353,53 @@ mod tests {
         assert!(events
             .iter()
             .any(|e| e.title.starts_with("Conseil de classe")));
+    }
+    #[test]
+    fn reminders_and_notes_are_read() {
+        let alerts: Value = serde_json::from_str(
+            r#"{"1": {"@type": "Alert", "trigger": {"@type": "OffsetTrigger", "relativeTo": "start", "offset": "-PT15M"}, "action": "display"},
+                "2": {"@type": "Alert", "trigger": {"@type": "OffsetTrigger", "offset": "-P1D"}},
+                "3": {"@type": "Alert", "trigger": {"@type": "OffsetTrigger", "relativeTo": "end", "offset": "-PT5M"}},
+                "4": {"@type": "Alert", "trigger": {"@type": "AbsoluteTrigger", "when": "2026-12-01T08:00:00Z"}},
+                "5": {"@type": "Alert", "trigger": {"@type": "OffsetTrigger", "offset": "PT10M"}}}"#,
+        )
+        .unwrap();
+        let all = alerts.as_object().unwrap();
+        assert_eq!(alert_minutes(all.values()), Some(15));
+        assert_eq!(alert_minutes(all.get("2").into_iter()), Some(24 * 60));
+        assert_eq!(alert_minutes(all.get("3").into_iter()), None);
+        assert_eq!(alert_minutes(all.get("4").into_iter()), None);
+        assert_eq!(alert_minutes(all.get("5").into_iter()), None);
+        assert_eq!(
+            alert_minutes(std::iter::once(&serde_json::json!({"trigger": "x"}))),
+            None
+        );
+        // A week read as Cyrus 3.6 answers it (alerts with relativeTo, description).
+        let (_, calls) = range_request("u", "a", "b");
+        let resp = Response::parse(
+            r#"{"methodResponses":[
+            ["Calendar/get",{"list":[{"id":"Default","name":"Agenda personnel","mayModifyItems":true}]},"c0"],
+            ["CalendarEvent/query",{"ids":["s;2026-12-08T10:00:00","t"]},"c1"],
+            ["CalendarEvent/get",{"list":[
+              {"id":"s;2026-12-08T10:00:00","uid":"s","recurrenceId":"2026-12-08T10:00:00","title":"Conseil",
+               "start":"2026-12-08T10:00:00","timeZone":"Europe/Paris","duration":"PT1H","calendarId":"Default",
+               "description":"Ordre du jour","alerts":{"1":{"@type":"Alert","trigger":{"@type":"OffsetTrigger","relativeTo":"start","offset":"-PT15M"},"action":"display"}}},
+              {"id":"t","uid":"t","title":"Sans rappel","start":"2026-12-09T10:00:00","duration":"PT1H","calendarId":"Default","alerts":null,"locations":null}
+            ]},"c2"]]}"#,
+        )
+        .unwrap();
+        let (_, events) = read_range(&resp, &calls).unwrap();
+        assert_eq!(
+            (events[0].alert, events[0].description.as_str()),
+            (Some(15), "Ordre du jour")
+        );
+        assert_eq!(
+            (events[1].alert, events[1].description.as_str()),
+            (None, "")
+        );
+        let v = range_request("u", "a", "b").0.to_json();
+        let props = &v["methodCalls"][2][1]["properties"];
+        assert!(props.as_array().unwrap().iter().any(|p| p == "alerts"));
+        assert!(props.as_array().unwrap().iter().any(|p| p == "description"));
     }
 }

@@ -77,6 +77,20 @@ pub struct NewEvent {
     pub repeat: Repeat,
     /// Last day of the series (inclusive).
     pub until: Option<NaiveDate>,
+    /// Reminder, in minutes before the start.
+    pub alert: Option<i64>,
+}
+
+/// What the edit form holds, in the event's own terms (its zone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edited {
+    pub title: String,
+    pub start: NaiveDateTime,
+    pub minutes: i64,
+    pub all_day: bool,
+    pub location: String,
+    pub description: String,
+    pub alert: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +113,12 @@ pub enum Change {
     },
     DeleteSeries {
         uid: String,
+    },
+    /// Changes an event, one occurrence (by its own id: Cyrus keeps it as
+    /// an override) or a whole series (by its uid): a JSCalendar patch.
+    Edit {
+        id: String,
+        patch: Map<String, Value>,
     },
 }
 
@@ -125,6 +145,107 @@ fn duration(minutes: i64, all_day: bool) -> String {
         (h, 0) => format!("PT{h}H"),
         (h, m) => format!("PT{h}H{m}M"),
     }
+}
+
+/// The reminders offered: none, 5, 15, 30 minutes, 1 hour, 1 day before.
+pub const REMINDERS: [Option<i64>; 6] =
+    [None, Some(5), Some(15), Some(30), Some(60), Some(24 * 60)];
+
+/// A reminder `minutes` before the start, as JSCalendar `alerts` (null
+/// for none).
+pub fn alerts_value(alert: Option<i64>) -> Value {
+    let Some(m) = alert else {
+        return Value::Null;
+    };
+    let m = m.clamp(0, super::calendar::MAX_EVENT_MINUTES);
+    let offset = if m > 0 && m % (24 * 60) == 0 {
+        format!("-P{}D", m / (24 * 60))
+    } else {
+        format!("-{}", duration(m, false))
+    };
+    json!({ "1": { "@type": "Alert",
+                   "trigger": { "@type": "OffsetTrigger", "offset": offset },
+                   "action": "display" } })
+}
+
+fn locations_value(place: &str) -> Value {
+    if place.trim().is_empty() {
+        Value::Null
+    } else {
+        json!({ "l1": { "@type": "Location", "name": place.trim() } })
+    }
+}
+
+/// The patch that turns `before` into `after`: only what changed, so that
+/// a series' overrides keep what they changed themselves. A series edit
+/// (`series`, by the uid) never writes the start: Cyrus keys overrides by
+/// their original start, which a new time of day would orphan; all day
+/// stays as it is too. Another occurrence, or a single event, takes it
+/// all. None when nothing changed.
+pub fn edit_change(
+    before: &super::calendar::Event,
+    after: &Edited,
+    series: bool,
+    time_zone: &str,
+) -> Option<Change> {
+    let mut p = Map::new();
+    if after.title.trim() != before.title {
+        p.insert("title".into(), json!(after.title.trim()));
+    }
+    if after.location.trim() != before.location.trim() {
+        p.insert("locations".into(), locations_value(&after.location));
+    }
+    if after.description != before.description {
+        p.insert("description".into(), json!(after.description));
+    }
+    if after.alert != before.alert {
+        p.insert("alerts".into(), alerts_value(after.alert));
+    }
+    let all_day = if series {
+        before.all_day
+    } else {
+        after.all_day
+    };
+    let toggled = all_day != before.all_day;
+    if toggled {
+        p.insert("showWithoutTime".into(), json!(all_day));
+        p.insert(
+            "timeZone".into(),
+            if all_day {
+                Value::Null
+            } else {
+                json!(time_zone)
+            },
+        );
+    }
+    if !series {
+        let start = if all_day {
+            after
+                .start
+                .date()
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or(after.start)
+        } else {
+            after.start
+        };
+        if start != before.start || toggled {
+            p.insert("start".into(), json!(local(start)));
+        }
+    }
+    // An all-day event keeps its days (the form has no last day).
+    let minutes = match (all_day, before.all_day) {
+        (true, true) => before.minutes,
+        (true, false) => 24 * 60,
+        _ => after.minutes,
+    };
+    if minutes != before.minutes || toggled {
+        p.insert("duration".into(), json!(duration(minutes, all_day)));
+    }
+    let id = if series { &before.uid } else { &before.id };
+    (!p.is_empty()).then(|| Change::Edit {
+        id: id.clone(),
+        patch: p,
+    })
 }
 
 pub fn event_object(e: &NewEvent) -> Value {
@@ -160,6 +281,9 @@ pub fn event_object(e: &NewEvent) -> Value {
         }
         o.insert("recurrenceRule".into(), rule);
     }
+    if e.alert.is_some() {
+        o.insert("alerts".into(), alerts_value(e.alert));
+    }
     Value::Object(o)
 }
 
@@ -183,6 +307,7 @@ pub fn change_request(
         Change::Move { id, start } => args["update"] = json!({ id: { "start": local(*start) } }),
         Change::DeleteOne { id } => args["destroy"] = json!([id]),
         Change::DeleteSeries { uid } => args["destroy"] = json!([uid]),
+        Change::Edit { id, patch } => args["update"] = json!({ id: patch }),
         Change::DeleteFollowing {
             uid,
             recurrence_id,
@@ -221,6 +346,7 @@ pub fn change_request_for(
         Change::Move { id, start } => args["update"] = json!({ id: { "start": local(*start) } }),
         Change::DeleteOne { id } => args["destroy"] = json!([id]),
         Change::DeleteSeries { uid } => args["destroy"] = json!([uid]),
+        Change::Edit { id, patch } => args["update"] = json!({ id: patch }),
         Change::DeleteFollowing {
             uid, series_start, ..
         } => {
@@ -429,6 +555,7 @@ pub fn read_export(
                     time_zone: e.time_zone.unwrap_or_default(),
                     repeat,
                     until,
+                    alert: None,
                 },
             ))
         })
@@ -629,6 +756,7 @@ mod tests {
             time_zone: "Europe/Paris".into(),
             repeat: Repeat::Weekly,
             until: NaiveDate::from_ymd_opt(2027, 6, 30),
+            alert: None,
         };
         let o = event_object(&e);
         assert_eq!(o["start"], "2026-12-01T17:30:00");
@@ -695,6 +823,7 @@ mod tests {
             time_zone: "Europe/Paris".into(),
             repeat: Repeat::Never,
             until: None,
+            alert: None,
         };
         let people: Vec<Invitee> = vec![
             ("Julien".into(), "j@x.fr".into(), "accepted".into(), false),
@@ -768,5 +897,210 @@ mod tests {
         let resp = Response::parse(r#"{"methodResponses":[["CalendarEvent/set",{"created":{"i0":{"id":"x"}},"notCreated":{"i1":{"type":"invalidProperties"}}},"c0"]]}"#).unwrap();
         assert_eq!(read_import(&resp, &call).unwrap(), (1, 1));
         assert_eq!(Repeat::from_frequency("secondly"), Repeat::Never);
+    }
+    fn opened(id: &str, rid: Option<&str>) -> super::super::calendar::Event {
+        super::super::calendar::Event {
+            id: id.into(),
+            uid: "s".into(),
+            recurrence_id: rid.map(str::to_string),
+            title: "Conseil".into(),
+            start: at(2026, 12, 8, 10, 0),
+            time_zone: "Europe/Paris".into(),
+            minutes: 60,
+            all_day: false,
+            location: "Salle 12".into(),
+            calendar_id: "C".into(),
+            description: "Ordre du jour".into(),
+            alert: None,
+        }
+    }
+
+    fn same(e: &super::super::calendar::Event) -> Edited {
+        Edited {
+            title: e.title.clone(),
+            start: e.start,
+            minutes: e.minutes,
+            all_day: e.all_day,
+            location: e.location.clone(),
+            description: e.description.clone(),
+            alert: e.alert,
+        }
+    }
+
+    #[test]
+    fn reminders_as_jscalendar_alerts() {
+        assert_eq!(alerts_value(None), Value::Null);
+        assert_eq!(
+            alerts_value(Some(15)),
+            json!({ "1": { "@type": "Alert",
+                "trigger": { "@type": "OffsetTrigger", "offset": "-PT15M" }, "action": "display" } })
+        );
+        assert_eq!(alerts_value(Some(60))["1"]["trigger"]["offset"], "-PT1H");
+        assert_eq!(
+            alerts_value(Some(24 * 60))["1"]["trigger"]["offset"],
+            "-P1D"
+        );
+        assert_eq!(alerts_value(Some(0))["1"]["trigger"]["offset"], "-PT0M");
+        let e = NewEvent {
+            calendar_id: "C".into(),
+            title: "Conseil".into(),
+            start: at(2026, 12, 10, 17, 0),
+            minutes: 60,
+            all_day: false,
+            location: String::new(),
+            description: String::new(),
+            time_zone: "Europe/Paris".into(),
+            repeat: Repeat::Never,
+            until: None,
+            alert: Some(30),
+        };
+        let o = event_object(&e);
+        assert_eq!(o["alerts"]["1"]["trigger"]["offset"], "-PT30M");
+        assert_eq!(o["alerts"]["1"]["action"], "display");
+        assert!(event_object(&NewEvent { alert: None, ..e })
+            .get("alerts")
+            .is_none());
+    }
+
+    #[test]
+    fn an_occurrence_edited_is_patched_by_its_own_id() {
+        let before = opened("s;2026-12-08T10:00:00", Some("2026-12-08T10:00:00"));
+        assert_eq!(
+            edit_change(&before, &same(&before), false, "Europe/Paris"),
+            None
+        );
+        let after = Edited {
+            title: " Conseil pédagogique ".into(),
+            start: at(2026, 12, 8, 14, 30),
+            minutes: 90,
+            location: "CDI".into(),
+            alert: Some(15),
+            ..same(&before)
+        };
+        let change = edit_change(&before, &after, false, "Europe/Paris").unwrap();
+        let v = change_request("u", &change, "a", "b").0.to_json();
+        let calls = &v["methodCalls"];
+        assert_eq!(calls[0][0], "CalendarEvent/set");
+        assert_eq!(
+            calls[0][1]["update"]["s;2026-12-08T10:00:00"],
+            json!({
+                "title": "Conseil pédagogique",
+                "start": "2026-12-08T14:30:00",
+                "duration": "PT1H30M",
+                "locations": { "l1": { "@type": "Location", "name": "CDI" } },
+                "alerts": { "1": { "@type": "Alert",
+                    "trigger": { "@type": "OffsetTrigger", "offset": "-PT15M" }, "action": "display" } }
+            })
+        );
+        // The week read again in the same request.
+        assert_eq!(calls[1][0], "Calendar/get");
+        assert_eq!(calls[2][0], "CalendarEvent/query");
+        assert_eq!(calls[3][0], "CalendarEvent/get");
+        // The place and the reminder removed, the notes changed.
+        let cleared = Edited {
+            location: " ".into(),
+            description: String::new(),
+            ..same(&before)
+        };
+        let with_alert = super::super::calendar::Event {
+            alert: Some(60),
+            ..before.clone()
+        };
+        let Some(Change::Edit { patch, .. }) =
+            edit_change(&with_alert, &cleared, false, "Europe/Paris")
+        else {
+            panic!("no change");
+        };
+        assert_eq!(
+            Value::Object(patch),
+            json!({ "locations": null, "description": "", "alerts": null })
+        );
+    }
+
+    #[test]
+    fn a_series_edit_keeps_its_date_and_start() {
+        let before = opened("s;2026-12-08T10:00:00", Some("2026-12-08T10:00:00"));
+        let after = Edited {
+            title: "Conseil (salle changée)".into(),
+            // Moved and made all day in the form: not for a series.
+            start: at(2026, 12, 9, 8, 0),
+            all_day: true,
+            minutes: 120,
+            alert: Some(24 * 60),
+            ..same(&before)
+        };
+        let change = edit_change(&before, &after, true, "Europe/Paris").unwrap();
+        let v = change_request("u", &change, "a", "b").0.to_json();
+        assert_eq!(
+            v["methodCalls"][0][1]["update"]["s"],
+            json!({
+                "title": "Conseil (salle changée)",
+                "duration": "PT2H",
+                "alerts": { "1": { "@type": "Alert",
+                    "trigger": { "@type": "OffsetTrigger", "offset": "-P1D" }, "action": "display" } }
+            })
+        );
+        // The IETF form sends the same patch.
+        let (req, _, _) =
+            change_request_for(CalendarsDialect::Ietf, "u", &change, "a", "b").unwrap();
+        assert_eq!(
+            req.to_json()["methodCalls"][0][1]["update"]["s"]["duration"],
+            "PT2H"
+        );
+    }
+
+    #[test]
+    fn a_single_event_made_all_day_and_back() {
+        let before = opened("e", None);
+        let day = Edited {
+            all_day: true,
+            start: at(2026, 12, 9, 9, 0),
+            ..same(&before)
+        };
+        let Some(Change::Edit { id, patch }) = edit_change(&before, &day, false, "Europe/Paris")
+        else {
+            panic!("no change");
+        };
+        assert_eq!(id, "e");
+        assert_eq!(
+            Value::Object(patch),
+            json!({ "showWithoutTime": true, "timeZone": null,
+                    "start": "2026-12-09T00:00:00", "duration": "P1D" })
+        );
+        let two_days = super::super::calendar::Event {
+            all_day: true,
+            minutes: 2 * 24 * 60,
+            time_zone: String::new(),
+            start: at(2026, 12, 9, 0, 0),
+            ..before.clone()
+        };
+        // Still all day: its days are kept.
+        let renamed = Edited {
+            title: "Sortie".into(),
+            minutes: 24 * 60,
+            ..same(&two_days)
+        };
+        let Some(Change::Edit { patch, .. }) =
+            edit_change(&two_days, &renamed, false, "Europe/Paris")
+        else {
+            panic!("no change");
+        };
+        assert_eq!(Value::Object(patch), json!({ "title": "Sortie" }));
+        let timed = Edited {
+            all_day: false,
+            start: at(2026, 12, 9, 14, 0),
+            minutes: 60,
+            ..same(&two_days)
+        };
+        let Some(Change::Edit { patch, .. }) =
+            edit_change(&two_days, &timed, false, "Europe/Paris")
+        else {
+            panic!("no change");
+        };
+        assert_eq!(
+            Value::Object(patch),
+            json!({ "showWithoutTime": false, "timeZone": "Europe/Paris",
+                    "start": "2026-12-09T14:00:00", "duration": "PT1H" })
+        );
     }
 }

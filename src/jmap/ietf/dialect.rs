@@ -159,6 +159,8 @@ impl CalendarsDialect {
                 "showWithoutTime",
                 "locations",
                 "calendarId",
+                "description",
+                "alerts",
             ],
             CalendarsDialect::Ietf => &[
                 "id",
@@ -172,6 +174,8 @@ impl CalendarsDialect {
                 "showWithoutTime",
                 "locations",
                 "calendarIds",
+                "description",
+                "alerts",
             ],
         }
     }

@@ -113,6 +113,8 @@ pub struct JsEvent {
     pub recurrence_overrides: BTreeMap<String, Map<String, Value>>,
     #[serde(deserialize_with = "or_default")]
     pub participants: BTreeMap<String, Participant>,
+    #[serde(deserialize_with = "or_default")]
+    pub alerts: BTreeMap<String, Value>,
 }
 
 impl JsEvent {
@@ -160,6 +162,8 @@ impl JsEvent {
             all_day: self.show_without_time,
             location: self.location(),
             calendar_id: self.calendar_id(),
+            description: self.description.clone(),
+            alert: crate::jmap::calendar::alert_minutes(self.alerts.values()),
         })
     }
 
@@ -177,6 +181,7 @@ impl JsEvent {
             description: self.description.clone(),
             time_zone: self.time_zone.clone().unwrap_or_default(),
             repeat: rule.map_or(Repeat::Never, |r| Repeat::from_frequency(&r.frequency)),
+            alert: crate::jmap::calendar::alert_minutes(self.alerts.values()),
             until: rule
                 .and_then(|r| r.until.as_deref())
                 .and_then(local_date_time)

@@ -35,6 +35,7 @@ fn series(title: &str, start: NaiveDateTime, minutes: i64) -> NewEvent {
         time_zone: String::new(),
         repeat: Repeat::Never,
         until: None,
+        alert: None,
     }
 }
 
@@ -62,6 +63,8 @@ fn rfc8984_simple_all_day_and_floating_events() {
             all_day: false,
             location: String::new(),
             calendar_id: String::new(),
+            description: String::new(),
+            alert: None,
         })
     );
     assert!(e.overrides().is_empty() && e.organizer().is_none() && e.invitees().is_empty());
@@ -95,6 +98,7 @@ fn rfc8984_recurring_event_with_overrides() {
             time_zone: "Europe/London".into(),
             repeat: Repeat::Weekly,
             until: NaiveDate::from_ymd_opt(2020, 6, 24),
+            alert: None,
             ..series("Calculus I", at(2020, 1, 8, 9, 0), 90)
         })
     );
@@ -214,6 +218,8 @@ fn draft_week_response_reads_calendars_and_occurrences() {
         all_day: false,
         location: location.into(),
         calendar_id: "C1".into(),
+        description: String::new(),
+        alert: None,
     };
     assert_eq!(
         events,
@@ -253,6 +259,8 @@ fn draft_week_response_reads_calendars_and_occurrences() {
                 all_day: true,
                 location: String::new(),
                 calendar_id: "C2".into(),
+                description: String::new(),
+                alert: None,
             },
         ]
     );
@@ -266,6 +274,7 @@ fn weekly() -> NewEvent {
         time_zone: "Europe/Paris".into(),
         repeat: Repeat::Weekly,
         until: NaiveDate::from_ymd_opt(2027, 6, 30),
+        alert: None,
         ..series("Conseil pédagogique", at(2026, 12, 1, 17, 30), 90)
     }
 }
@@ -277,6 +286,7 @@ fn new_events_to_ietf_and_back_are_the_same() {
         time_zone: String::new(),
         repeat: Repeat::Never,
         until: None,
+        alert: None,
         ..series("Journée pédagogique", at(2026, 12, 4, 0, 0), 24 * 60)
     };
     let day = NewEvent {
