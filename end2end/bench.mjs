@@ -144,6 +144,9 @@ async function strengthKeystrokes(count = 300) {
   await input.fill(base63);
   await page.waitForFunction(() => document.querySelector('#change-new-strength')?.dataset.answer);
   const loadedMs = Date.now() - t0;
+  // the caret to the end first: a key that changes nothing asks nothing
+  await input.focus();
+  await page.keyboard.press('End');
   await page.evaluate(() => {
     const el = document.querySelector('#change-new');
     const meter = document.querySelector('#change-new-strength');
@@ -155,8 +158,6 @@ async function strengthKeystrokes(count = 300) {
       if (start !== undefined) window.__strength.done.push(t - start);
     }).observe(meter, { attributes: true, attributeFilter: ['data-answer'] });
   });
-  await input.focus();
-  await page.keyboard.press('End');
   for (let i = 0; i < count; i++) {
     const before = await page.locator('#change-new-strength').getAttribute('data-answer');
     // 63 → 64 characters, then back: every keystroke is a new question
