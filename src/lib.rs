@@ -3,6 +3,10 @@
 //! Data flows one way: `config.json` → `auth` (session) → `jmap` client →
 //! `store` → feature pages (`mail`, ...) → user intents → `jmap` client.
 
+// A panic kills the whole app (or worker, or request): outside tests, data
+// from the network or the user is never unwrapped (clippy enforces it).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod account;
 pub mod app;
 pub mod auth;

@@ -1,6 +1,10 @@
 //! autan-compte: the REST account service of « Mon compte (MaMamia) ».
 //! Usage: `autan-compte --config PATH`.
 
+// A panic kills the whole app (or worker, or request): outside tests, data
+// from the network or the user is never unwrapped (clippy enforces it).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod api;
 mod assistance;
 mod base64;

@@ -2,6 +2,10 @@
 //! the cheapest decomposition by dynamic programming) with French data, AZERTY
 //! walks, French date formats and user inputs. Runs in a web worker (wasm.rs).
 
+// A panic kills the whole app (or worker, or request): outside tests, data
+// from the network or the user is never unwrapped (clippy enforces it).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod dict;
 mod feedback;
 mod fold;
