@@ -16,7 +16,8 @@ const user = process.env.AUTAN_BENCH_USER || 'mdupont';
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 
-async function oneRun() {
+/** Headless Chromium with a new, empty profile (a cold browser). */
+async function freshBrowser() {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'autan-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -25,6 +26,11 @@ async function oneRun() {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const page = context.pages()[0] || await context.newPage();
+  return { profile, context, page };
+}
+
+async function oneRun() {
+  const { profile, context, page } = await freshBrowser();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   const requests = [];
@@ -128,14 +134,7 @@ async function oneRun() {
  *  Measured in the page: the keydown event's time to the DOM mutation that
  *  shows the answer for it (`data-answer` on the meter). */
 async function strengthKeystrokes(count = 300) {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'autan-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  const page = context.pages()[0] || await context.newPage();
+  const { profile, context, page } = await freshBrowser();
   const t0 = Date.now();
   await page.goto(`${base}/compte/modifier`);
   const input = page.locator('#change-new');

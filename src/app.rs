@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
-pub(crate) async fn load_config() -> Result<Config, String> {
+async fn load_config() -> Result<Config, String> {
     let resp = gloo_net::http::Request::get("/config.json")
         .cache(web_sys::RequestCache::NoCache)
         .send()
@@ -29,7 +29,7 @@ pub(crate) async fn load_config() -> Result<Config, String> {
     Config::parse(&body)
 }
 
-pub(crate) fn apply_look(config: &Config) {
+fn apply_look(config: &Config) {
     let c = &config.academie.colors;
     browser::set_css_vars(&[
         ("--primary", c.primary.as_str()),
@@ -39,18 +39,26 @@ pub(crate) fn apply_look(config: &Config) {
     browser::set_title(&format!("Autan — {}", config.academie.name));
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    let saved = browser::local_get("autan.lang").and_then(|c| Lang::from_code(&c));
-    let i18n = provide_i18n(saved.unwrap_or_default());
-    provide_notices();
-    provide_auth();
-    provide_mail_store();
-    crate::store::contacts::provide_contacts_store();
-    provide_reader_store();
-    provide_outbox();
-    Effect::new(move || browser::set_lang(i18n.lang.get().code()));
+/// The language the person chose on this device, if any.
+pub(crate) fn saved_lang() -> Option<Lang> {
+    browser::local_get("autan.lang").and_then(|c| Lang::from_code(&c))
+}
 
+/// Provides the language (the person's choice, else French until config.json
+/// says otherwise) and keeps `<html lang>` in step.
+pub(crate) fn start_i18n() -> crate::i18n::I18n {
+    let i18n = provide_i18n(saved_lang().unwrap_or_default());
+    Effect::new(move || browser::set_lang(i18n.lang.get().code()));
+    i18n
+}
+
+/// Loads config.json, then takes its language (unless the person chose one)
+/// and the académie's look, and shows `ready`; says so, with « Réessayer »,
+/// when it cannot be read. Both bundles (webmail, Mon compte) start here.
+#[component]
+pub(crate) fn ConfigGate(ready: fn(Config) -> AnyView) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let chosen = saved_lang().is_some();
     let config = LocalResource::new(load_config);
     view! {
         <Transition fallback=move || {
@@ -61,13 +69,13 @@ pub fn App() -> impl IntoView {
                     .get()
                     .map(|result| match result {
                         Ok(cfg) => {
-                            if saved.is_none() {
+                            if !chosen {
                                 if let Some(l) = cfg.language.as_deref().and_then(Lang::from_code) {
                                     i18n.lang.set(l);
                                 }
                             }
                             apply_look(&cfg);
-                            view! { <Configured config=cfg /> }.into_any()
+                            ready(cfg)
                         }
                         Err(_) => {
                             view! {
@@ -84,6 +92,18 @@ pub fn App() -> impl IntoView {
             }}
         </Transition>
     }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    start_i18n();
+    provide_notices();
+    provide_auth();
+    provide_mail_store();
+    crate::store::contacts::provide_contacts_store();
+    provide_reader_store();
+    provide_outbox();
+    view! { <ConfigGate ready=|cfg| view! { <Configured config=cfg /> }.into_any() /> }
 }
 
 #[component]

@@ -4,9 +4,8 @@
 // reload), show it again, delete the calendar after a confirmation that says
 // how many events go. The server agrees at each step; axe-core finds nothing
 // with the list shown and with a dialog open.
-import { test, expect, login, jmap, axeViolations } from './fixtures.mjs';
+import { test, expect, login, jmap, axeViolations, CAL } from './fixtures.mjs';
 
-const CAL = 'https://cyrusimap.org/ns/jmap/calendars';
 const USER = 'sbernard';
 const DAY = '2027-05-12'; // a Wednesday
 const GREEN = '#15803d';

@@ -3,21 +3,10 @@
 // delete « cette occurrence et les suivantes » further on; after a reload
 // the weeks show exactly that, and the server holds one series with its
 // override, its exclusion and its end.
-import { test, expect, login, jmap, axeViolations } from './fixtures.mjs';
+import { test, expect, login, jmap, axeViolations, CAL, isoDay, mondayNow, plusDays } from './fixtures.mjs';
 
-const CAL = 'https://cyrusimap.org/ns/jmap/calendars';
 const USER = 'sbernard';
-const pad = (n) => String(n).padStart(2, '0');
-const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-/** Monday of the current week (Paris, as the browser runs in Europe/Paris). */
-function mondayNow() {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
-  return d;
-}
-const plusDays = (d, n) => { const x = new Date(d); x.setDate(x.getDate() + n); return x; };
+const iso = isoDay;
 
 test('weekly event with an exception, one occurrence dragged, the rest ended; all persisted', async ({ page }) => {
   const title = `Soutien maths ${Date.now().toString(36)}`;

@@ -3,21 +3,10 @@
 // reload the week and the server hold the new values. A weekly event: one
 // occurrence's title changed alone, then the series renamed: the other
 // occurrences follow, the edited one keeps its own title.
-import { test, expect, login, jmap, axeViolations } from './fixtures.mjs';
+import { test, expect, login, jmap, axeViolations, CAL, isoDay, mondayNow, plusDays } from './fixtures.mjs';
 
-const CAL = 'https://cyrusimap.org/ns/jmap/calendars';
 const USER = 'cmoreau';
-const pad = (n) => String(n).padStart(2, '0');
-const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-/** Monday of the current week (Paris, as the browser runs in Europe/Paris). */
-function mondayNow() {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
-  return d;
-}
-const plusDays = (d, n) => { const x = new Date(d); x.setDate(x.getDate() + n); return x; };
+const iso = isoDay;
 const w = (k) => plusDays(mondayNow(), 7 * k);
 
 async function toAgendaWeek(page, k) {

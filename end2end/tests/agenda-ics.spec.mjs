@@ -1,10 +1,9 @@
 // Journey (Agenda): import a .ics of 50 events into a new calendar with the
 // progress bar; export that calendar and import the file into another new,
 // empty calendar: the server holds the same events in both.
-import { test, expect, login, jmap } from './fixtures.mjs';
+import { test, expect, login, jmap, CAL } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 
-const CAL = 'https://cyrusimap.org/ns/jmap/calendars';
 const USER = 'sbernard';
 const pad = (n) => String(n).padStart(2, '0');
 

@@ -4,9 +4,8 @@
 // navigates (by pointer and by keyboard); reload and back/forward keep the
 // view; a crowded day says « +N autres »; axe-core finds nothing on the month
 // and day views.
-import { test, expect, login, jmap, axeViolations } from './fixtures.mjs';
+import { test, expect, login, jmap, axeViolations, CAL } from './fixtures.mjs';
 
-const CAL = 'https://cyrusimap.org/ns/jmap/calendars';
 const FR_DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const pad = (n) => String(n).padStart(2, '0');

@@ -172,3 +172,17 @@ export async function importIntoFreshFolder(user, name, raws) {
   if (ids.some((id) => !id)) throw new Error(`import refused: ${JSON.stringify(r.i.notCreated)}`);
   return { folderId, ids };
 }
+
+/** Cyrus's calendars capability, for `jmap(user, calls, [CAL])`. */
+export const CAL = 'https://cyrusimap.org/ns/jmap/calendars';
+export const pad = (n) => String(n).padStart(2, '0');
+/** « 2026-12-01 » of a local Date (the browser runs in Europe/Paris too). */
+export const isoDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+export const plusDays = (d, n) => { const x = new Date(d); x.setDate(x.getDate() + n); return x; };
+/** Monday of the current week, at noon. */
+export function mondayNow() {
+  const d = new Date();
+  d.setHours(12, 0, 0, 0);
+  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
+  return d;
+}

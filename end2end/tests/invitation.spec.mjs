@@ -2,11 +2,10 @@
 // bar; « Accepter » puts the event in the agenda with the answer on the
 // server, which sends the organiser a METHOD:REPLY; answering again
 // (« Refuser ») changes the answer on the same event.
-import { test, expect, login, jmap, axeViolations, revealRow, serverMailboxes } from './fixtures.mjs';
+import { test, expect, login, jmap, axeViolations, revealRow, serverMailboxes, CAL } from './fixtures.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const CAL = 'https://cyrusimap.org/ns/jmap/calendars';
 const USER = 'jmartin';
 const sinkLog = path.join(process.env.AUTAN_STACK_DIR || '/tmp/autan-stack', 'smtp-sink/log.jsonl');
 const sinkLines = () => (existsSync(sinkLog) ? readFileSync(sinkLog, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);

@@ -2,6 +2,7 @@
 //! `support`), and a form to describe the problem precisely.
 
 use super::api::{self, AssistanceRequest, AssistanceResponse};
+use super::field::{busy_label, RequiredField};
 use super::layout::{AccountLayout, Section};
 use super::{api_base, error_text};
 use crate::config::Config;
@@ -136,16 +137,8 @@ pub fn AssistancePage() -> impl IntoView {
                     <input id="help-login" type="text" autocomplete="username" autocapitalize="none"
                         prop:value=move || login.get() on:input=move |ev| login.set(event_target_value(&ev)) />
                 </p>
-                <p class="field">
-                    <label for="help-name">{tr("account.field.full_name")} " *"</label>
-                    <input id="help-name" type="text" autocomplete="name" required aria-invalid=missing(name)
-                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                </p>
-                <p class="field">
-                    <label for="help-email">{tr("account.field.contact_email")} " *"</label>
-                    <input id="help-email" type="email" autocomplete="email" required aria-invalid=missing(email)
-                        prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev)) />
-                </p>
+                <RequiredField id="help-name" label="account.field.full_name" value=name tried=tried autocomplete="name" />
+                <RequiredField id="help-email" label="account.field.contact_email" value=email tried=tried kind="email" autocomplete="email" />
                 <p class="field">
                     <label for="help-phone">{tr("account.field.phone_optional")}</label>
                     <input id="help-phone" type="tel" autocomplete="tel"
@@ -171,7 +164,7 @@ pub fn AssistancePage() -> impl IntoView {
                 </p>
                 <p class="form-error" role="alert">{move || problem.get()}</p>
                 <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { i18n.t("account.busy") } else { i18n.t("account.assistance.submit") }}
+                    {busy_label(i18n, busy, "account.assistance.submit")}
                 </button>
             </form>
         </AccountLayout>

@@ -4,6 +4,7 @@
 
 use super::api::{self, ChangeRequest};
 use super::captcha::{CaptchaField, CaptchaState};
+use super::field::busy_label;
 use super::layout::{AccountLayout, Section};
 use super::meter::PasswordField;
 use super::new_password::{NewPassword, NewPasswordFields};
@@ -138,7 +139,7 @@ pub fn ChangePasswordForm(
                 <CaptchaField state=captcha id="change-captcha" />
                 <p class="form-error" id="change-error" role="alert">{move || problem.get()}</p>
                 <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { i18n.t("account.busy") } else { i18n.t("account.change.submit") }}
+                    {busy_label(i18n, busy, "account.change.submit")}
                 </button>
             </form>
         </Show>

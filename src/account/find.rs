@@ -4,6 +4,7 @@
 
 use super::api::{self, FindRequest, FindResponse, MatchedBy};
 use super::birth_date::{self, BirthDateField};
+use super::field::{busy_label, RequiredField};
 use super::layout::{AccountLayout, Section};
 use super::{api_base, error_text};
 use crate::i18n::{tr, use_i18n};
@@ -71,43 +72,18 @@ pub fn FindAccountPage() -> impl IntoView {
             }
         });
     };
-    let missing = move |s: RwSignal<String>| {
-        move || (tried.get() && s.with(|v| v.trim().is_empty())).then_some("true")
-    };
 
     view! {
         <AccountLayout section=Section::Find>
             <p>{tr("account.find.intro")}</p>
             <form class="account-form" on:submit=submit novalidate>
                 <p class="required-note">{tr("account.required_note")}</p>
-                <p class="field">
-                    <label for="find-last">{tr("account.field.last_name")} " *"</label>
-                    <input
-                        id="find-last"
-                        type="text"
-                        autocomplete="family-name"
-                        required
-                        aria-invalid=missing(last)
-                        prop:value=move || last.get()
-                        on:input=move |ev| last.set(event_target_value(&ev))
-                    />
-                </p>
-                <p class="field">
-                    <label for="find-first">{tr("account.field.first_name")} " *"</label>
-                    <input
-                        id="find-first"
-                        type="text"
-                        autocomplete="given-name"
-                        required
-                        aria-invalid=missing(first)
-                        prop:value=move || first.get()
-                        on:input=move |ev| first.set(event_target_value(&ev))
-                    />
-                </p>
+                <RequiredField id="find-last" label="account.field.last_name" value=last tried=tried autocomplete="family-name" />
+                <RequiredField id="find-first" label="account.field.first_name" value=first tried=tried autocomplete="given-name" />
                 <BirthDateField id="find-birth" value=birth invalid=Signal::derive(move || bad_date.get()) />
                 <p class="form-error" role="alert">{move || problem.get()}</p>
                 <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { i18n.t("account.busy") } else { i18n.t("account.find.submit") }}
+                    {busy_label(i18n, busy, "account.find.submit")}
                 </button>
             </form>
             <div role="status" class="account-result-area">

@@ -10,6 +10,7 @@ mod assistance;
 pub mod birth_date;
 mod captcha;
 mod change;
+mod field;
 mod find;
 mod home;
 mod layout;

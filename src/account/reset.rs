@@ -5,6 +5,7 @@
 use super::api::{self, CompleteRequest, ResetRequest, ResetResponse};
 use super::birth_date::{self, BirthDateField};
 use super::captcha::{CaptchaField, CaptchaState};
+use super::field::{busy_label, RequiredField};
 use super::layout::{AccountLayout, Section};
 use super::new_password::{NewPassword, NewPasswordFields};
 use super::{api_base, error_text, focus_later};
@@ -131,23 +132,11 @@ pub fn ResetPasswordPage() -> impl IntoView {
             }
         });
     };
-    let missing = move |s: RwSignal<String>| {
-        move || (tried.get() && s.with(|v| v.trim().is_empty())).then_some("true")
-    };
     let inputs = Signal::derive(move || {
         let b = birth.get();
         let iso = birth_date::parse(&b).unwrap_or_default();
         vec![login.get(), b, iso]
     });
-    let submit_label = move |idle: &'static str| {
-        move || {
-            if busy.get() {
-                i18n.t("account.busy")
-            } else {
-                i18n.t(idle)
-            }
-        }
-    };
 
     view! {
         <AccountLayout section=Section::Reset>
@@ -157,41 +146,13 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         <p>{tr("account.reset.intro")}</p>
                         <form class="account-form" on:submit=verify novalidate>
                             <p class="required-note">{tr("account.required_note")}</p>
-                            <p class="field">
-                                <label for="reset-login">{tr("account.field.login")} " *"</label>
-                                <input
-                                    id="reset-login"
-                                    type="text"
-                                    autocomplete="username"
-                                    autocapitalize="none"
-                                    spellcheck="false"
-                                    required
-                                    aria-invalid=missing(login)
-                                    prop:value=move || login.get()
-                                    on:input=move |ev| login.set(event_target_value(&ev))
-                                />
-                            </p>
-                            <p class="field">
-                                <label for="reset-numen">{tr("account.field.numen")} " *"</label>
-                                <input
-                                    id="reset-numen"
-                                    type="text"
-                                    autocomplete="off"
-                                    autocapitalize="characters"
-                                    spellcheck="false"
-                                    required
-                                    aria-describedby="reset-numen-hint"
-                                    aria-invalid=missing(numen)
-                                    prop:value=move || numen.get()
-                                    on:input=move |ev| numen.set(event_target_value(&ev))
-                                />
-                                <span class="hint" id="reset-numen-hint">{tr("account.field.numen_hint")}</span>
-                            </p>
+                            <RequiredField id="reset-login" label="account.field.login" value=login tried=tried autocomplete="username" verbatim=true />
+                            <RequiredField id="reset-numen" label="account.field.numen" value=numen tried=tried verbatim=true hint="account.field.numen_hint" />
                             <BirthDateField id="reset-birth" value=birth invalid=Signal::derive(move || bad_date.get()) />
                             <CaptchaField state=captcha id="reset-captcha" />
                             <p class="form-error" role="alert">{move || problem.get()}</p>
                             <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
-                                {submit_label("account.reset.verify")}
+                                {busy_label(i18n, busy, "account.reset.verify")}
                             </button>
                         </form>
                     }
@@ -209,7 +170,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             />
                             <p class="form-error" id="reset-error" role="alert">{move || problem.get()}</p>
                             <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
-                                {submit_label("account.reset.save")}
+                                {busy_label(i18n, busy, "account.reset.save")}
                             </button>
                         </form>
                     }

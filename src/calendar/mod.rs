@@ -16,9 +16,10 @@ mod transfer;
 mod views;
 
 use crate::config::Config;
-use crate::jmap::calendar::{range_request, read_range, Calendar, Event};
+use crate::jmap::calendar::{range_request, read_range, Calendar, Event, WeekCalls};
 use crate::jmap::calendar_manage::{calendar_change_request, CalendarChange};
 use crate::jmap::calendar_set::{change_request, Change, NewEvent};
+use crate::jmap::request::{Call, Request};
 use crate::jmap::response::SetResponse;
 use crate::jmap::session::CYRUS_CALENDARS;
 use crate::ui::notices::use_notices;
@@ -173,53 +174,44 @@ pub fn AgendaPage() -> impl IntoView {
             }
         });
     });
-    // Every change is sent with the period read again: one request.
+    /// A change's request: the set call, the period re-read after it.
+    type PeriodChange = (Request, Call, WeekCalls);
+    // Every change (an event's, or a calendar's: rename, colour, delete) is
+    // sent with the period read again: one request.
+    let send = move |build: &dyn Fn(&str, &str, &str) -> PeriodChange, done: &'static str| {
+        let Some((client, account)) = account() else {
+            return;
+        };
+        let r = range.get_untracked();
+        let (req, set, calls) = build(&account, &at(r.0), &at(r.1));
+        spawn_local(async move {
+            let result = client.send(req).await.and_then(|r| {
+                if let Some(e) = r.get::<SetResponse>(&set)?.first_error() {
+                    return Err(e);
+                }
+                read_range(&r, &calls)
+            });
+            match result {
+                Ok((cals, list)) => {
+                    calendars.try_set(cals);
+                    events.try_set(list);
+                    notices.info.set(Some(done));
+                }
+                Err(e) => notices.report(&e),
+            }
+        });
+    };
     let apply = Callback::new(move |change: Change| {
-        let Some((client, account)) = account() else {
-            return;
-        };
-        let r = range.get_untracked();
-        let (req, set, calls) = change_request(&account, &change, &at(r.0), &at(r.1));
-        spawn_local(async move {
-            let result = client.send(req).await.and_then(|r| {
-                if let Some(e) = r.get::<SetResponse>(&set)?.first_error() {
-                    return Err(e);
-                }
-                read_range(&r, &calls)
-            });
-            match result {
-                Ok((cals, list)) => {
-                    calendars.try_set(cals);
-                    events.try_set(list);
-                    notices.info.set(Some("agenda.changed"));
-                }
-                Err(e) => notices.report(&e),
-            }
-        });
+        send(
+            &|a, from, to| change_request(a, &change, from, to),
+            "agenda.changed",
+        );
     });
-    // Calendar/set (rename, colour, delete), the period read again with it.
     let apply_calendar = Callback::new(move |change: CalendarChange| {
-        let Some((client, account)) = account() else {
-            return;
-        };
-        let r = range.get_untracked();
-        let (req, set, calls) = calendar_change_request(&account, &change, &at(r.0), &at(r.1));
-        spawn_local(async move {
-            let result = client.send(req).await.and_then(|r| {
-                if let Some(e) = r.get::<SetResponse>(&set)?.first_error() {
-                    return Err(e);
-                }
-                read_range(&r, &calls)
-            });
-            match result {
-                Ok((cals, list)) => {
-                    calendars.try_set(cals);
-                    events.try_set(list);
-                    notices.info.set(Some("agenda.calendar_changed"));
-                }
-                Err(e) => notices.report(&e),
-            }
-        });
+        send(
+            &|a, from, to| calendar_change_request(a, &change, from, to),
+            "agenda.calendar_changed",
+        );
     });
     // The calendars hidden from the views, kept per account on this device.
     let hidden_key = auth.client.with_untracked(|c| {

@@ -107,11 +107,7 @@ impl StoredEvent {
     }
 
     pub fn minutes(&self) -> i64 {
-        self.duration
-            .as_deref()
-            .and_then(duration_minutes)
-            .unwrap_or(0)
-            .min(MAX_EVENT_MINUTES)
+        event_minutes(self.duration.as_deref())
     }
 }
 
@@ -158,11 +154,20 @@ pub fn local_date_time(s: &str) -> Option<NaiveDateTime> {
         .and_hms_opt(n(11..13)?, n(14..16)?, n(17..19)?)
 }
 
-/// A UTC instant as JMAP writes it (`2026-11-23T00:00:00Z`).
-pub fn utc_date(t: chrono::DateTime<chrono::Utc>) -> String {
+/// An event's length in minutes from its JSCalendar `duration` (none or
+/// unreadable: 0), capped at a century (chrono cannot go further).
+pub fn event_minutes(duration: Option<&str>) -> i64 {
+    duration
+        .and_then(duration_minutes)
+        .unwrap_or(0)
+        .min(MAX_EVENT_MINUTES)
+}
+
+/// A JSCalendar LocalDateTime, written by hand (no chrono format code).
+pub fn local(t: NaiveDateTime) -> String {
     use chrono::{Datelike, Timelike};
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
         t.year(),
         t.month(),
         t.day(),
@@ -170,6 +175,11 @@ pub fn utc_date(t: chrono::DateTime<chrono::Utc>) -> String {
         t.minute(),
         t.second()
     )
+}
+
+/// A UTC instant as JMAP writes it (`2026-11-23T00:00:00Z`).
+pub fn utc_date(t: chrono::DateTime<chrono::Utc>) -> String {
+    format!("{}Z", local(t.naive_utc()))
 }
 
 /// The longest duration read (a century). Callers add durations to dates

@@ -11,7 +11,7 @@ use super::request::{Call, Request};
 use super::response::{GetResponse, Response, SetResponse};
 use super::session::{CORE, CYRUS_CALENDARS};
 use super::Error;
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
@@ -122,18 +122,7 @@ pub enum Change {
     },
 }
 
-/// A JSCalendar LocalDateTime, written by hand (no chrono format code).
-pub fn local(t: NaiveDateTime) -> String {
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
+pub use super::calendar::local;
 
 fn duration(minutes: i64, all_day: bool) -> String {
     if all_day {

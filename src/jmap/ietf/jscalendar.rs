@@ -5,9 +5,7 @@
 //! absent; a wrong type is a decoding error.
 
 use super::or_default;
-use crate::jmap::calendar::{
-    duration_minutes, local_date_time, Calendar, Event, MAX_EVENT_MINUTES,
-};
+use crate::jmap::calendar::{local_date_time, Calendar, Event};
 use crate::jmap::calendar_set::{Invitee, NewEvent, Repeat};
 use chrono::NaiveDateTime;
 use serde::Deserialize;
@@ -138,11 +136,7 @@ impl JsEvent {
     }
 
     pub fn minutes(&self) -> i64 {
-        self.duration
-            .as_deref()
-            .and_then(duration_minutes)
-            .unwrap_or(0)
-            .min(MAX_EVENT_MINUTES)
+        crate::jmap::calendar::event_minutes(self.duration.as_deref())
     }
 
     /// As the week shows it; `uid` is the id to change the series by (its
