@@ -124,6 +124,27 @@ async function oneRun() {
   await page.locator('.list-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
   await page.waitForFunction(() => !document.querySelector('table.message-list tbody tr.placeholder'));
   result.rowsInDomMidInbox = await page.locator('table.message-list tbody tr[data-pos]').count();
+  // 7. Agenda, then Contacts: bundles of their own, so a page load from the
+  // top bar: milliseconds from the navigation's start to the view's data
+  // on screen (the calendar list; the first person), HTTP requests, JMAP
+  // API POSTs.
+  const area = async (name, selector) => {
+    const before = requests.length;
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name, exact: true }).click();
+    const handle = await page.waitForFunction((sel) => document.querySelector(sel) && performance.now(), selector);
+    const ms = await handle.jsonValue();
+    await page.waitForLoadState('networkidle');
+    const after = requests.slice(before);
+    return { ms, http: after.length, posts: after.filter((r) => r.url.includes('/jmap') && r.method === 'POST').length };
+  };
+  const agenda = await area('Agenda', '.calendar-row');
+  result.agendaPageToViewMs = agenda.ms;
+  result.agendaHttpRequests = agenda.http;
+  result.agendaApiPosts = agenda.posts;
+  const contacts = await area('Contacts', '.people .person');
+  result.contactsPageToViewMs = contacts.ms;
+  result.contactsHttpRequests = contacts.http;
+  result.contactsApiPosts = contacts.posts;
   await context.close();
   rmSync(profile, { recursive: true, force: true });
   return result;
@@ -181,5 +202,8 @@ const file = path.join(here, 'bench-results', `bench-${out.date.replace(/[:.]/g,
 writeFileSync(file, JSON.stringify(out, null, 2));
 console.log(`first load: ${sizeReport.firstLoad.brotli} B brotli, ${sizeReport.firstLoad.gzip} B gzip, ${sizeReport.firstLoad.raw} B raw`);
 for (const k of keys) console.log(`${k.padEnd(28)} median ${summary[k].median.toFixed(1).padStart(9)}   p95 ${summary[k].p95.toFixed(1).padStart(9)}`);
+for (const [k, label] of [['agenda', 'Agenda (agenda.html)'], ['contacts', 'Contacts (contacts.html)']]) {
+  if (sizeReport[k]) console.log(`${label}: ${sizeReport[k].brotli} B brotli`);
+}
 console.log(`strength meter: ${sizeReport.strength?.brotli} B brotli (password pages only); keystroke → bar, 64 characters, ${strength.keystrokes} keystrokes: median ${strength.median.toFixed(1)} ms, p95 ${strength.p95.toFixed(1)} ms, max ${strength.max.toFixed(1)} ms; page → first estimate ${strength.strengthPageToFirstEstimateMs} ms`);
 console.log(`written to ${file}`);

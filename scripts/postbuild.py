@@ -4,7 +4,7 @@ report sizes.
 
 - Trunk injects an inline <script type="module"> that boots the wasm; a strict
   CSP (script-src 'self') forbids inline scripts, so it is moved to a file
-  (index.html and the account pages' compte.html).
+  (index.html and each bundle's NAME.html).
 - Every text asset and the .wasm get .br and .gz siblings (served by the edge
   server and, in production, by the web server's static compression).
 - Writes target/size-report.json: raw, gzip and brotli bytes per file and the
@@ -44,10 +44,13 @@ def check_references(page: pathlib.Path) -> None:
 
 
 externalise_boot(dist / "index.html", "boot")
-# « Mon compte »: the account pages' own bundle (compte.html, compte-*.js/wasm)
-if (dist / "compte.html").is_file():
-    externalise_boot(dist / "compte.html", "compte-boot")
-    check_references(dist / "compte.html")
+# The bundles of their own: « Mon compte », the Agenda and the Contacts
+# (NAME.html with NAME-*.js/wasm; they borrow the webmail's css by name).
+BUNDLES = ("compte", "agenda", "contacts")
+for name in BUNDLES:
+    if (dist / f"{name}.html").is_file():
+        externalise_boot(dist / f"{name}.html", f"{name}-boot")
+        check_references(dist / f"{name}.html")
 check_references(dist / "index.html")
 
 def brotli(data: bytes) -> bytes:
@@ -69,19 +72,28 @@ for path in sorted(dist.rglob("*")):
 
 first = ["index.html", "config.json"] + [
     f for f in report["files"]
-    if "/" not in f and f.endswith((".wasm", ".js", ".css")) and not f.startswith("compte")
+    if "/" not in f and f.endswith((".wasm", ".js", ".css"))
+    and not f.startswith(tuple(f"{b}-" for b in BUNDLES))
 ]
 for k in ("raw", "gzip", "brotli"):
     report["firstLoad"][k] = sum(report["files"][f][k] for f in first if f in report["files"])
 report["firstLoad"]["files"] = first
 # The account pages' own bundle (what /compte loads; the css and config.json
 # are the webmail's, shared).
-account = ["compte.html", "config.json"] + [
-    f for f in report["files"]
-    if "/" not in f and (f.startswith("compte-") or f.endswith(".css"))
-]
-report["account"] = {k: sum(report["files"][f][k] for f in account if f in report["files"]) for k in ("raw", "gzip", "brotli")}
-report["account"]["files"] = account
+def bundle(name: str) -> dict:
+    files = [f"{name}.html", "config.json"] + [
+        f for f in report["files"]
+        if "/" not in f and (f.startswith(f"{name}-") or f.endswith(".css"))
+    ]
+    out = {k: sum(report["files"][f][k] for f in files if f in report["files"]) for k in ("raw", "gzip", "brotli")}
+    out["files"] = files
+    return out
+
+report["account"] = bundle("compte")
+# What /agenda and /contacts load (a page load from the mailbox; the css and
+# config.json are usually cached by then, counted anyway).
+report["agenda"] = bundle("agenda")
+report["contacts"] = bundle("contacts")
 # The strength meter's worker, code and dictionaries: loaded by the password
 # pages only, reported apart.
 strength = [f for f in report["files"] if f.startswith("strength/")]
@@ -98,7 +110,10 @@ for f in first:
         print(f"{f:44} {s['raw']:>9} {s['gzip']:>9} {s['brotli']:>9}")
 fl = report["firstLoad"]
 print(f"{'first load (html+js+wasm+css+config)':44} {fl['raw']:>9} {fl['gzip']:>9} {fl['brotli']:>9}")
-ac = report["account"]
-print(f"{'Mon compte pages (compte.html bundle)':44} {ac['raw']:>9} {ac['gzip']:>9} {ac['brotli']:>9}")
+for key, label in (("account", "Mon compte pages (compte.html bundle)"),
+                   ("agenda", "Agenda (agenda.html bundle)"),
+                   ("contacts", "Contacts (contacts.html bundle)")):
+    b = report[key]
+    print(f"{label:44} {b['raw']:>9} {b['gzip']:>9} {b['brotli']:>9}")
 st = report["strength"]
 print(f"{'strength meter (password pages only)':44} {st['raw']:>9} {st['gzip']:>9} {st['brotli']:>9}")

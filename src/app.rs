@@ -8,9 +8,9 @@ use crate::i18n::{provide_i18n, tr, Lang};
 use crate::login::LoginPage;
 use crate::mail::outbox::provide_outbox;
 use crate::mail::{ComposePage, MailPage};
-use crate::shell::{OptionsPage, Shell};
+use crate::shell::{provide_bundle, Area, Bundle, Elsewhere, OptionsPage, Shell};
 use crate::store::mail::provide_mail_store;
-use crate::store::reader::provide_reader_store;
+use crate::store::reader::{provide_reader_store, use_reader_store};
 use crate::ui::notices::provide_notices;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -94,20 +94,17 @@ pub(crate) fn ConfigGate(ready: fn(Config) -> AnyView) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// The contexts every signed-in bundle needs: language, notices, session.
+pub(crate) fn start_signed_in_bundle(bundle: Bundle) {
+    browser::note_loaded_href();
     start_i18n();
     provide_notices();
     provide_auth();
-    provide_mail_store();
-    crate::store::contacts::provide_contacts_store();
-    provide_reader_store();
-    provide_outbox();
-    view! { <ConfigGate ready=|cfg| view! { <Configured config=cfg /> }.into_any() /> }
+    provide_bundle(bundle);
 }
 
-#[component]
-fn Configured(config: Config) -> impl IntoView {
+/// Takes config.json; the SSO needs cookies, which is said plainly.
+pub(crate) fn configured(config: Config, routes: fn() -> AnyView) -> AnyView {
     let sso = config.auth.mode == AuthMode::Sso;
     provide_context(config);
     if sso && !browser::cookies_enabled() {
@@ -118,21 +115,49 @@ fn Configured(config: Config) -> impl IntoView {
         }
         .into_any();
     }
+    routes()
+}
+
+/// The mailbox's bundle (index.html): Courrier, Écrire, Options and the
+/// login page.
+#[component]
+pub fn App() -> impl IntoView {
+    start_signed_in_bundle(Bundle {
+        area: Area::Mail,
+        extras: || view! { <crate::mail::outbox::SendBar /> }.into_any(),
+        logout_cleanup: || {
+            let (mail, reader) = (crate::store::mail::use_mail_store(), use_reader_store());
+            let contacts = crate::store::contacts::use_contacts_store();
+            Box::new(move || {
+                mail.clear();
+                contacts.clear();
+                reader.close();
+            })
+        },
+    });
+    provide_mail_store();
+    crate::store::contacts::provide_contacts_store();
+    provide_reader_store();
+    provide_outbox();
+    view! { <ConfigGate ready=|cfg| configured(cfg, || view! { <MailRoutes /> }.into_any()) /> }
+}
+
+#[component]
+fn MailRoutes() -> impl IntoView {
     view! {
         <Router>
             <Routes fallback=|| view! { <Redirect path="/courrier" /> }>
                 <Route path=path!("/connexion") view=LoginPage />
                 <Route path=path!("/lien") view=crate::mail::link_warning::LinkWarningPage />
+                <Route path=path!("/agenda") view=Elsewhere />
+                <Route path=path!("/contacts") view=Elsewhere />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=|| view! { <Redirect path="/courrier" /> } />
                     <Route path=path!("courrier/:folder?") view=MailPage />
                     <Route path=path!("ecrire") view=ComposePage />
-                    <Route path=path!("agenda") view=crate::calendar::AgendaPage />
-                    <Route path=path!("contacts") view=crate::contacts::ContactsPage />
                     <Route path=path!("options") view=OptionsPage />
                 </ParentRoute>
             </Routes>
         </Router>
     }
-    .into_any()
 }

@@ -54,10 +54,31 @@ pub fn restored() -> Option<Client> {
     Some(Client::restore(session, auth))
 }
 
+/// sessionStorage key carrying the login page's reason (« Vous êtes
+/// déconnecté ») across the page load from another bundle to the mailbox's.
+const REASON_KEY: &str = "autan.login.reason";
+
+/// Reasons the login page may show after a page load (catalogue keys).
+const REASONS: [&str; 2] = ["login.logged_out", "login.session_expired"];
+
+/// Leaves `reason` for the next page of this tab (see `REASON_KEY`).
+pub fn pass_login_reason(reason: Option<&'static str>) {
+    if let Some(r) = reason {
+        browser::session_set(REASON_KEY, r);
+    }
+}
+
+/// The reason a previous page left, taken once.
+fn take_login_reason() -> Option<&'static str> {
+    let key = browser::session_get(REASON_KEY)?;
+    browser::session_remove(REASON_KEY);
+    REASONS.into_iter().find(|r| *r == key)
+}
+
 pub fn provide_auth() -> AuthState {
     let state = AuthState {
         client: RwSignal::new_local(restored()),
-        reason: RwSignal::new(None),
+        reason: RwSignal::new(take_login_reason()),
     };
     provide_context(state);
     state

@@ -72,6 +72,26 @@ pub fn location_href() -> String {
         .unwrap_or_default()
 }
 
+static LOADED_HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Notes the address this document was loaded from; each bundle's start
+/// calls it before any in-app navigation.
+pub fn note_loaded_href() {
+    let _ = LOADED_HREF.set(location_href());
+}
+
+/// The address this document was loaded from.
+pub fn loaded_href() -> String {
+    LOADED_HREF.get().cloned().unwrap_or_default()
+}
+
+/// Loads `url` in place of the current history entry.
+pub fn replace_with(url: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().replace(url);
+    }
+}
+
 pub fn go_to(url: &str) {
     if let Some(w) = window() {
         let _ = w.location().assign(url);

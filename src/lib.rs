@@ -31,6 +31,18 @@ pub fn start() {
     leptos::mount::mount_to_body(app::App);
 }
 
+/// Entry point of the Agenda's own bundle (`src/bin/agenda.rs`).
+pub fn start_agenda() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(calendar::app::AgendaApp);
+}
+
+/// Entry point of the Contacts' own bundle (`src/bin/contacts.rs`).
+pub fn start_contacts() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(contacts::app::ContactsApp);
+}
+
 /// Entry point of the « Mon compte » pages' own bundle (`src/bin/compte.rs`).
 pub fn start_account() {
     console_error_panic_hook::set_once();

@@ -84,7 +84,12 @@ pub fn LoginPage() -> impl IntoView {
                     auth.reason.set(None);
                     crate::auth::remember(&client);
                     auth.client.set(Some(client));
-                    navigate(&target, Default::default());
+                    if crate::shell::Area::of_path(&target) == crate::shell::Area::Mail {
+                        navigate(&target, Default::default());
+                    } else {
+                        // the Agenda and the Contacts are bundles of their own
+                        crate::browser::replace_with(&target);
+                    }
                 }
                 Err(e) => {
                     password.set(String::new());

@@ -1,6 +1,12 @@
 //! The Convergence-style frame around every signed-in page: académie banner,
 //! top areas (Courrier, Agenda, Contacts, Options), « Mon compte », the user's
 //! address, language and logout.
+//!
+//! Courrier, Agenda and Contacts are bundles of their own (index.html,
+//! agenda.html, contacts.html): each loads only its area's code, so the
+//! mailbox's first load does not carry the agenda. The frame is shared; a
+//! link to another bundle's area is a full page load (the session is kept
+//! for the tab, so it is one JMAP request, not a new login).
 
 use crate::auth::use_auth;
 use crate::browser;
@@ -9,14 +15,92 @@ use crate::i18n::{tr, use_i18n, Lang};
 use crate::jmap::auth::Auth;
 use crate::jmap::client::Client;
 use crate::jmap::Error;
-use crate::mail::outbox::SendBar;
-use crate::store::mail::use_mail_store;
-use crate::store::reader::use_reader_store;
 use crate::ui::notices::{use_notices, NoticeArea};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Outlet, Redirect, A};
 use leptos_router::hooks::use_location;
+
+/// The top areas; each bundle serves one (Options lives with Courrier).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Area {
+    Mail,
+    Agenda,
+    Contacts,
+}
+
+impl Area {
+    /// The bundle serving `path`: the web server's routing, written once.
+    pub fn of_path(path: &str) -> Area {
+        let first = path.trim_start_matches('/').split(['/', '?', '#']).next();
+        match first {
+            Some("agenda") => Area::Agenda,
+            Some("contacts") => Area::Contacts,
+            _ => Area::Mail,
+        }
+    }
+}
+
+/// What a bundle adds to the shared frame.
+#[derive(Clone, Copy)]
+pub struct Bundle {
+    pub area: Area,
+    /// Shown under the top bar (the mailbox's « Annuler l'envoi » bar).
+    pub extras: fn() -> AnyView,
+    /// Called while the frame is built; its result runs at logout and clears
+    /// the bundle's caches.
+    pub logout_cleanup: fn() -> Box<dyn Fn()>,
+}
+
+impl Bundle {
+    pub fn plain(area: Area) -> Bundle {
+        Bundle {
+            area,
+            extras: || ().into_any(),
+            logout_cleanup: || Box::new(|| ()),
+        }
+    }
+}
+
+pub fn provide_bundle(bundle: Bundle) {
+    provide_context(bundle);
+}
+
+/// A route this bundle does not serve (another area, the login page): a
+/// full page load, so the web server hands it to its bundle. Should the
+/// server have sent that very page to this bundle (a misrouted path), it
+/// says so instead of reloading forever.
+#[component]
+pub fn Elsewhere() -> impl IntoView {
+    let auth = use_auth();
+    let href = browser::location_href();
+    if browser::loaded_href() == href {
+        return view! {
+            <main class="boot">
+                <p role="alert">{tr("app.not_found")}</p>
+                <p>
+                    <a href="/courrier" rel="external">{tr("nav.mail")}</a>
+                </p>
+            </main>
+        }
+        .into_any();
+    }
+    crate::auth::pass_login_reason(auth.reason.get_untracked());
+    browser::replace_with(&href);
+    view! { <p class="boot" role="status">{tr("app.loading")}</p> }.into_any()
+}
+
+/// A top area's link: in-app navigation within this bundle, a page load to
+/// another's.
+#[component]
+fn AreaLink(href: &'static str, area: Area, label: &'static str) -> impl IntoView {
+    let here = use_context::<Bundle>().map(|b| b.area);
+    if here == Some(area) {
+        view! { <A href=href>{tr(label)}</A> }.into_any()
+    } else {
+        view! { <a href=href rel="external">{tr(label)}</a> }.into_any()
+    }
+}
 
 /// Switches between French and English and remembers the choice.
 pub fn toggle_language(i18n: crate::i18n::I18n) {
@@ -53,7 +137,8 @@ pub fn Shell() -> impl IntoView {
     }
     let basic = config.auth.mode == AuthMode::Basic;
     let login_target = move || {
-        let path = location.pathname.get();
+        // untracked: the redirect itself changes the path
+        let path = location.pathname.get_untracked();
         format!(
             "/connexion?retour={}",
             crate::jmap::url::encode_component(&path)
@@ -84,15 +169,13 @@ fn Frame() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let config = expect_context::<Config>();
-    let store = use_mail_store();
-    let reader = use_reader_store();
+    let bundle = use_context::<Bundle>().unwrap_or(Bundle::plain(Area::Mail));
+    let cleanup = (bundle.logout_cleanup)();
     let notices = use_notices();
     let user = move || auth.username();
     let logout_config = config.clone();
     let logout = move |_| {
-        store.clear();
-        crate::store::contacts::use_contacts_store().clear();
-        reader.close();
+        cleanup();
         notices.clear();
         auth.logout(&logout_config);
     };
@@ -108,10 +191,10 @@ fn Frame() -> impl IntoView {
                 <span class="brand-app">{tr("app.name")}</span>
             </div>
             <nav class="areas" aria-label=tr("nav.main")>
-                <A href="/courrier">{tr("nav.mail")}</A>
-                <A href="/agenda">{tr("nav.calendar")}</A>
-                <A href="/contacts">{tr("nav.contacts")}</A>
-                <A href="/options">{tr("nav.options")}</A>
+                <AreaLink href="/courrier" area=Area::Mail label="nav.mail" />
+                <AreaLink href="/agenda" area=Area::Agenda label="nav.calendar" />
+                <AreaLink href="/contacts" area=Area::Contacts label="nav.contacts" />
+                <AreaLink href="/options" area=Area::Mail label="nav.options" />
             </nav>
             <div class="user-menu">
                 <span class="user-address" title=move || i18n.tf("shell.signed_in_as", &[("user", &user())])>
@@ -133,7 +216,7 @@ fn Frame() -> impl IntoView {
             </div>
         </header>
         <NoticeArea />
-        <SendBar />
+        {(bundle.extras)()}
         <div class="workspace">
             <Outlet />
         </div>
@@ -196,5 +279,28 @@ pub fn OptionsPage() -> impl IntoView {
                 </p>
             </section>
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Area;
+
+    #[test]
+    fn each_path_has_the_bundle_the_web_server_gives_it() {
+        for (path, area) in [
+            ("/agenda", Area::Agenda),
+            ("/agenda?vue=mois&date=2026-12-14", Area::Agenda),
+            ("/contacts", Area::Contacts),
+            ("/contacts#lettre-B", Area::Contacts),
+            ("/courrier/abc", Area::Mail),
+            ("/ecrire?to=a%40b.fr", Area::Mail),
+            ("/options", Area::Mail),
+            ("/connexion?retour=%2Fagenda", Area::Mail),
+            ("/agendas", Area::Mail),
+            ("/", Area::Mail),
+        ] {
+            assert_eq!(Area::of_path(path), area, "{path}");
+        }
     }
 }

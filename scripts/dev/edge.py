@@ -6,8 +6,9 @@
 - Static files from DIR, re-read from disk on every request (tests rewrite
   dist/config.json at run time). Precompressed FILE.br / FILE.gz siblings are
   served when the client accepts them (Vary: Accept-Encoding). Unknown paths
-  without a file extension get index.html (SPA routes; /compte/... get
-  compte.html, the account pages' own bundle). index.html and
+  without a file extension get index.html (SPA routes; /compte/..., /agenda
+  and /contacts get compte.html, agenda.html and contacts.html, bundles of
+  their own). index.html and
   config.json are `Cache-Control: no-cache`; content-hashed assets are immutable.
 - HTML gets a strict Content-Security-Policy plus nosniff / no-referrer.
 - POST /csp-report appends the report to $AUTAN_STACK_DIR/csp-reports.jsonl (204).
@@ -241,9 +242,11 @@ class Handler(BaseHTTPRequestHandler):
         if not os.path.isfile(file):
             if "." in posixpath.basename(rel):
                 return self.simple(404, b"not found\n")
-            # SPA routes: « Mon compte » is a bundle of its own (compte.html),
+            # SPA routes: « Mon compte », the Agenda and the Contacts are
+            # bundles of their own (compte.html, agenda.html, contacts.html),
             # everything else the webmail's.
-            page = "compte.html" if rel == "compte" or rel.startswith("compte/") else "index.html"
+            first = rel.split("/", 1)[0]
+            page = f"{first}.html" if first in ("compte", "agenda", "contacts") else "index.html"
             file = os.path.join(root, page)
             if not os.path.isfile(file):
                 return self.simple(404, b"not found (no dist/index.html yet)\n")

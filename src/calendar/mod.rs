@@ -5,6 +5,7 @@
 use crate::auth::use_auth;
 use crate::i18n::dates::{paris_to_utc, to_paris};
 use crate::i18n::{tr, use_i18n};
+pub mod app;
 mod calendar_list;
 mod event_details;
 mod event_form;

@@ -156,7 +156,7 @@ pub fn ContactCard(id: String, selected: RwSignal<Option<String>>) -> impl IntoV
                             <dl class="headers">
                                 {p.emails.iter().map(|e| {
                                     let kind = e.kind;
-                                    view! { <dt>{move || typed("contacts.email", kind)}</dt><dd><a href=write_to_href(std::slice::from_ref(&e.value))>{e.value.clone()}</a></dd> }
+                                    view! { <dt>{move || typed("contacts.email", kind)}</dt><dd><a href=write_to_href(std::slice::from_ref(&e.value)) rel="external">{e.value.clone()}</a></dd> }
                                 }).collect_view()}
                                 {p.phones.iter().map(|t| {
                                     let kind = t.kind;
@@ -170,7 +170,7 @@ pub fn ContactCard(id: String, selected: RwSignal<Option<String>>) -> impl IntoV
                                 {(!p.notes.is_empty()).then(|| view! { <dt>{tr("contacts.notes")}</dt><dd>{p.notes.clone()}</dd> })}
                             </dl>
                             <div class="toolbar">
-                                {write.map(|href| view! { <a class="button-link" href=href>{tr("contacts.write")}</a> })}
+                                {write.map(|href| view! { <a class="button-link" href=href rel="external">{tr("contacts.write")}</a> })}
                                 <button type="button" on:click=move |_| editing.set(true)>{tr("contacts.edit")}</button>
                                 <button type="button" on:click=move |_| deleting.set(true)>{tr("contacts.delete")}</button>
                             </div>

@@ -2,6 +2,7 @@
 //! contact card, and the forms to create, change and delete contacts and
 //! groups (Cyrus's legacy contacts model through `jmap::contacts`).
 
+pub mod app;
 mod birthday;
 mod card;
 mod form;
@@ -149,7 +150,7 @@ pub fn ContactsPage() -> impl IntoView {
                     <button type="button" class="new-contact" on:click=move |_| creating.set(true)>
                         {tr("contacts.new")}
                     </button>
-                    {move || group_write().map(|href| view! { <a class="button-link" href=href>{tr("contacts.write_group")}</a> })}
+                    {move || group_write().map(|href| view! { <a class="button-link" href=href rel="external">{tr("contacts.write_group")}</a> })}
                 </div>
                 <transfer::ImportExport shown=shown />
                 {crate::ui::field::text_field("contact-search", "contacts.search", "search", query)}

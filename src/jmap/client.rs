@@ -104,6 +104,16 @@ impl Client {
         }
     }
 
+    /// Sends `req` as the page goes away (pagehide): alone, not batched,
+    /// unanswered.
+    pub fn send_on_leave(&self, req: &Request) {
+        transport::post_json_on_leave(
+            &self.inner.session.api_url,
+            &self.inner.auth,
+            &req.to_json().to_string(),
+        );
+    }
+
     pub fn download_url(
         &self,
         account_id: &str,

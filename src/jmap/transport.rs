@@ -49,3 +49,26 @@ pub async fn post_json(url: &str, auth: &Auth, body: String) -> Result<String, E
     let resp = req.send().await.map_err(transport)?;
     finish(resp).await.map(|(b, _)| b)
 }
+
+/// POSTs a JSON body that must leave even as the page goes away (fetch's
+/// `keepalive`); nobody is left to read the answer.
+pub fn post_json_on_leave(url: &str, auth: &Auth, body: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(headers) = web_sys::Headers::new() else {
+        return;
+    };
+    let _ = headers.set("Content-Type", "application/json");
+    if let Some(h) = auth.header() {
+        let _ = headers.set("Authorization", h);
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    // web-sys has no setter for `keepalive`: set it by name.
+    let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
+    init.set_credentials(RequestCredentials::SameOrigin);
+    init.set_headers(&headers);
+    init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    let _ = window.fetch_with_str_and_init(url, &init);
+}

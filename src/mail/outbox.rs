@@ -3,6 +3,7 @@
 //! sending but the client-side delay works with every server.
 
 use crate::jmap::client::Client;
+use crate::jmap::request::Request;
 use crate::jmap::response::SetResponse;
 use crate::jmap::Error;
 use crate::mail::compose::model::send_request;
@@ -15,14 +16,21 @@ pub struct Outbox {
     /// Seconds before the pending message leaves; None when nothing waits.
     pub seconds_left: RwSignal<Option<u32>>,
     ticket: StoredValue<u64>,
+    /// The pending send, for a page that goes away before the delay ends.
+    waiting: StoredValue<Option<(Client, Request)>, LocalStorage>,
 }
 
 pub fn provide_outbox() -> Outbox {
     let o = Outbox {
         seconds_left: RwSignal::new(None),
         ticket: StoredValue::new(0),
+        waiting: StoredValue::new_local(None),
     };
     provide_context(o);
+    // Leaving the page (another area's bundle, a reload, closing the tab)
+    // while a message waits: it leaves now rather than stay a draft unsaid.
+    let handle = window_event_listener(leptos::ev::pagehide, move |_| o.send_before_leaving());
+    std::mem::forget(handle);
     o
 }
 
@@ -50,6 +58,19 @@ impl Outbox {
         self.ticket.update_value(|t| *t += 1);
         let ticket = self.ticket.get_value();
         let me = *self;
+        let Some(account) = client.session().mail_account().map(str::to_string) else {
+            return;
+        };
+        let identity = client.session().username.clone();
+        let (req, call) = send_request(
+            &account,
+            &identity,
+            &msg.email_id,
+            &msg.drafts,
+            msg.sent.as_deref(),
+            msg.original.as_ref().map(|(id, k)| (id.as_str(), *k)),
+        );
+        me.waiting.set_value(Some((client.clone(), req.clone())));
         me.seconds_left.set(Some(delay_s));
         spawn_local(async move {
             for left in (0..delay_s).rev() {
@@ -60,18 +81,7 @@ impl Outbox {
                 me.seconds_left.set(Some(left));
             }
             me.seconds_left.set(None);
-            let Some(account) = client.session().mail_account().map(str::to_string) else {
-                return;
-            };
-            let identity = client.session().username.clone();
-            let (req, call) = send_request(
-                &account,
-                &identity,
-                &msg.email_id,
-                &msg.drafts,
-                msg.sent.as_deref(),
-                msg.original.as_ref().map(|(id, k)| (id.as_str(), *k)),
-            );
+            me.waiting.set_value(None);
             let result = client.send(req).await.and_then(|r| {
                 let set: SetResponse = r.get(&call)?;
                 set.first_error().map_or(Ok(()), Err)
@@ -83,9 +93,21 @@ impl Outbox {
         });
     }
 
+    /// The page goes away with a message waiting: it is sent now.
+    fn send_before_leaving(&self) {
+        if self.seconds_left.get_untracked().is_none() {
+            return;
+        }
+        self.ticket.update_value(|t| *t += 1);
+        if let Some((client, req)) = self.waiting.try_update_value(Option::take).flatten() {
+            client.send_on_leave(&req);
+        }
+    }
+
     /// Stops the pending send; the message stays a draft.
     pub fn cancel(&self, notices: Notices) {
         if self.seconds_left.get_untracked().is_some() {
+            self.waiting.set_value(None);
             self.ticket.update_value(|t| *t += 1);
             self.seconds_left.set(None);
             notices.info.set(Some("outbox.cancelled"));

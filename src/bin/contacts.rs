@@ -1,0 +1,4 @@
+//! The Contacts' own bundle (contacts.html).
+fn main() {
+    autan::start_contacts();
+}
